@@ -1,0 +1,116 @@
+import { CivilDate } from "./civil-date";
+import { Problem, SyncStatus } from "./sync-status";
+
+/** The schema version this code writes; {@link decodeSnapshot} rejects newer ones. */
+export const SNAPSHOT_VERSION = 1;
+
+/** Name of the snapshot file the companion sends and the watch receives. */
+export const SNAPSHOT_FILE = "snapshot.cbor";
+
+/** Minutes per sleep stage of a night with stages (Google `STAGES`, Fitbit `stages`). */
+export interface StageSplit {
+  kind: "stages";
+  deep: number;
+  light: number;
+  rem: number;
+  awake: number;
+}
+
+/** Minutes per state of a classic night (no stages: short sleeps, older devices). */
+export interface ClassicSplit {
+  kind: "classic";
+  asleep: number;
+  restless: number;
+  awake: number;
+}
+
+/** Last night's main sleep, in the user's local clock. */
+export interface Night {
+  /** Civil date the sleep ended on (the wake date). */
+  date: CivilDate;
+  /** Bedtime as minutes after local midnight (0–1439). */
+  bedtime: number;
+  /** Wake time as minutes after local midnight (0–1439). */
+  wake: number;
+  minutesAsleep: number;
+  /** round(100 · asleep / time in bed), 0–100. */
+  efficiency: number;
+  split: StageSplit | ClassicSplit;
+}
+
+/** Everything the companion tells the watch, in domain terms. */
+export interface Snapshot {
+  /** When the companion built this snapshot (epoch seconds). */
+  generatedAt: number;
+  /** When data was last fetched successfully (epoch seconds), null if never. */
+  lastSyncAt: number | null;
+  /** The phone's local civil date the data belongs to ("today"). */
+  dataDate: CivilDate;
+  status: SyncStatus;
+  problem: Problem;
+  /** The main sleep that ended on `dataDate`, or null when none is known. */
+  night: Night | null;
+  /** Minutes asleep for the 7 nights ending on `dataDate`, oldest first; null = unknown. */
+  nights: Array<number | null>;
+  /** Steps for the 7 days ending on `dataDate`, oldest first; null = unknown. */
+  steps: Array<number | null>;
+  restingHeartRate: number | null;
+}
+
+/** Wire form of a {@link Night}: one-letter keys, stage minutes as an array. */
+export interface WireNight {
+  d: number;
+  b: number;
+  e: number;
+  a: number;
+  f: number;
+  /** 0 = stages [deep, light, rem, awake]; 1 = classic [asleep, restless, awake]. */
+  k: number;
+  g: number[];
+}
+
+/** Wire form of a {@link Snapshot}, small when CBOR-encoded (design budget: ≤ 256 bytes). */
+export interface WireSnapshot {
+  v: number;
+  t: number;
+  u: number | null;
+  d: number;
+  s: number;
+  p: number;
+  n: WireNight | null;
+  w: Array<number | null>;
+  q: Array<number | null>;
+  r: number | null;
+}
+
+/** Maps a snapshot to its compact wire object (to be CBOR-encoded by the platform). */
+export function encodeSnapshot(snapshot: Snapshot): WireSnapshot {
+  return {
+    v: SNAPSHOT_VERSION,
+    t: snapshot.generatedAt,
+    u: snapshot.lastSyncAt,
+    d: snapshot.dataDate,
+    s: snapshot.status,
+    p: snapshot.problem,
+    n: snapshot.night === null ? null : encodeNight(snapshot.night),
+    w: snapshot.nights.slice(),
+    q: snapshot.steps.slice(),
+    r: snapshot.restingHeartRate,
+  };
+}
+
+function encodeNight(night: Night): WireNight {
+  const split = night.split;
+  return {
+    d: night.date,
+    b: night.bedtime,
+    e: night.wake,
+    a: night.minutesAsleep,
+    f: night.efficiency,
+    k: split.kind === "stages" ? 0 : 1,
+    g:
+      split.kind === "stages"
+        ? [split.deep, split.light, split.rem, split.awake]
+        : [split.asleep, split.restless, split.awake],
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * What the companion knows about syncing, as small integers for the wire.
+ * The watch turns these (plus its own link state and the data's age) into the status line.
+ */
+export const SyncStatus = {
+  /** Signed in and the last sync succeeded. */
+  Ok: 0,
+  /** Never signed in, or signed out. */
+  SignedOut: 1,
+  /** The grant expired, was revoked, or lacks a scope: the user must sign in again. */
+  Reauth: 2,
+  /** The legacy Fitbit Web API answered 410 Gone. */
+  Retired: 3,
+  /** A transient problem (network, server, rate limit); the companion retries on its own. */
+  Retrying: 4,
+} as const;
+export type SyncStatus = (typeof SyncStatus)[keyof typeof SyncStatus];
+
+/** Why the last sync did not fully succeed; `None` when it did. Finer than {@link SyncStatus}. */
+export const Problem = {
+  None: 0,
+  Network: 1,
+  Server: 2,
+  RateLimited: 3,
+  Malformed: 4,
+  InvalidGrant: 5,
+  MissingScope: 6,
+  Retired: 7,
+  AccountNotLinked: 8,
+  Config: 9,
+  LegacyLogin: 10,
+} as const;
+export type Problem = (typeof Problem)[keyof typeof Problem];
+
+/** Returns true when `value` is one of the {@link SyncStatus} codes. */
+export function isSyncStatus(value: unknown): value is SyncStatus {
+  return typeof value === "number" && value % 1 === 0 && value >= 0 && value <= 4;
+}
+
+/** Returns true when `value` is one of the {@link Problem} codes. */
+export function isProblem(value: unknown): value is Problem {
+  return typeof value === "number" && value % 1 === 0 && value >= 0 && value <= 10;
+}

@@ -1,0 +1,56 @@
+// Opens a built .fba (a zip of zips, fitbit-os.md §1.2) and exposes its components by role.
+import { readFileSync } from "node:fs";
+import { readZip } from "./read-zip";
+
+/** One watch target's bundle: its files and the parsed component manifest. */
+export interface DeviceComponent {
+  target: string;
+  files: Map<string, Buffer>;
+  manifest: Record<string, unknown>;
+}
+
+/** The parts of an .fba the guard and the simulator need. */
+export interface Fba {
+  bytes: number;
+  manifest: Record<string, unknown>;
+  devices: DeviceComponent[];
+  companion: { files: Map<string, Buffer>; manifest: Record<string, unknown> } | null;
+}
+
+function parseJsonObject(data: Buffer | undefined, what: string): Record<string, unknown> {
+  if (data === undefined) throw new Error(`fba: ${what} is missing`);
+  const value: unknown = JSON.parse(data.toString("utf8"));
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new Error(`fba: ${what} is not an object`);
+  return value as Record<string, unknown>;
+}
+
+/** Parses an .fba archive held in memory. */
+export function parseFba(archive: Buffer): Fba {
+  const outer = readZip(archive);
+  const manifest = parseJsonObject(outer.get("manifest.json"), "manifest.json");
+  const devices: DeviceComponent[] = [];
+  for (const [name, data] of outer) {
+    const match = /^device-([a-z0-9]+)\.zip$/.exec(name);
+    if (match === null) continue;
+    const files = readZip(data);
+    devices.push({
+      target: match[1],
+      files,
+      manifest: parseJsonObject(files.get("manifest.json"), `${name} manifest.json`),
+    });
+  }
+  devices.sort((a, b) => a.target.localeCompare(b.target));
+  const companionZip = outer.get("companion.zip");
+  let companion: Fba["companion"] = null;
+  if (companionZip !== undefined) {
+    const files = readZip(companionZip);
+    companion = { files, manifest: parseJsonObject(files.get("manifest.json"), "companion.zip manifest.json") };
+  }
+  return { bytes: archive.length, manifest, devices, companion };
+}
+
+/** Reads and parses an .fba file from disk. */
+export function readFba(path: string): Fba {
+  return parseFba(readFileSync(path));
+}

@@ -1,0 +1,123 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { decodeSnapshot } from "../../common/decode-snapshot";
+import { encodeSnapshot, Snapshot, WireSnapshot } from "../../common/snapshot";
+import { Problem, SyncStatus } from "../../common/sync-status";
+import { encodeCbor } from "../../sim/cbor";
+
+const STAGES_NIGHT: Snapshot = {
+  generatedAt: 1795503600,
+  lastSyncAt: 1795503540,
+  dataDate: 20261111,
+  status: SyncStatus.Ok,
+  problem: Problem.None,
+  night: {
+    date: 20261111,
+    bedtime: 23 * 60 + 4,
+    wake: 6 * 60 + 52,
+    minutesAsleep: 421,
+    efficiency: 90,
+    split: { kind: "stages", deep: 75, light: 240, rem: 106, awake: 47 },
+  },
+  nights: [402, null, 455, 380, 417, 398, 421],
+  steps: [9120, 10422, null, 7310, 12011, 11873, 6342],
+  restingHeartRate: 58,
+};
+
+const CLASSIC_NIGHT: Snapshot = {
+  ...STAGES_NIGHT,
+  night: {
+    date: 20261111,
+    bedtime: 23 * 60 + 31,
+    wake: 5 * 60 + 47,
+    minutesAsleep: 349,
+    efficiency: 93,
+    split: { kind: "classic", asleep: 349, restless: 7, awake: 20 },
+  },
+};
+
+const SIGNED_OUT: Snapshot = {
+  generatedAt: 1795503600,
+  lastSyncAt: null,
+  dataDate: 20261111,
+  status: SyncStatus.SignedOut,
+  problem: Problem.None,
+  night: null,
+  nights: [null, null, null, null, null, null, null],
+  steps: [null, null, null, null, null, null, null],
+  restingHeartRate: null,
+};
+
+describe("snapshot codec", () => {
+  for (const [name, snapshot] of [
+    ["a night with stages", STAGES_NIGHT],
+    ["a classic night", CLASSIC_NIGHT],
+    ["a signed-out snapshot with nothing known", SIGNED_OUT],
+  ] as const) {
+    it(`round-trips ${name} unchanged`, () => {
+      assert.deepEqual(decodeSnapshot(encodeSnapshot(snapshot)), { ok: true, value: snapshot });
+    });
+  }
+
+  it("stays far below 256 bytes of CBOR even with every field at its largest", () => {
+    const largest: Snapshot = {
+      ...STAGES_NIGHT,
+      nights: [1440, 1440, 1440, 1440, 1440, 1440, 1440],
+      steps: [299999, 299999, 299999, 299999, 299999, 299999, 299999],
+    };
+    const bytes = encodeCbor(encodeSnapshot(largest)).length;
+    assert.ok(bytes <= 256, `${bytes} bytes`);
+  });
+
+  it("keeps unknown days as null, never as zero", () => {
+    const decoded = decodeSnapshot(encodeSnapshot(STAGES_NIGHT));
+    assert.ok(decoded.ok);
+    assert.equal(decoded.value.nights[1], null);
+    assert.equal(decoded.value.steps[2], null);
+  });
+});
+
+describe("decodeSnapshot rejects", () => {
+  const good = (): WireSnapshot => encodeSnapshot(STAGES_NIGHT);
+  const cases: Array<[string, unknown, string]> = [
+    ["a non-object", "snapshot", "root"],
+    ["null", null, "root"],
+    ["an array", [1, 2, 3], "root"],
+    ["a missing version", { ...good(), v: undefined }, "v"],
+    ["a string version", { ...good(), v: "1" }, "v"],
+    ["version zero", { ...good(), v: 0 }, "v"],
+    ["a fractional time", { ...good(), t: 1.5 }, "t"],
+    ["a time in milliseconds", { ...good(), t: 1795503600000 }, "t"],
+    ["an impossible data date", { ...good(), d: 20261131 }, "d"],
+    ["an unknown status", { ...good(), s: 9 }, "s"],
+    ["an unknown problem", { ...good(), p: -1 }, "p"],
+    ["six nights", { ...good(), w: [1, 2, 3, 4, 5, 6] }, "w"],
+    ["a negative step count", { ...good(), q: [1, 2, 3, 4, 5, 6, -7] }, "q"],
+    ["a string step count", { ...good(), q: [1, 2, 3, 4, 5, 6, "7"] }, "q"],
+    ["an implausible resting heart rate", { ...good(), r: 0 }, "r"],
+    ["a bedtime past midnight's end", { ...good(), n: { ...good().n, b: 1440 } }, "n.b"],
+    ["an efficiency over 100", { ...good(), n: { ...good().n, f: 101 } }, "n.f"],
+    ["an unknown night kind", { ...good(), n: { ...good().n, k: 2 } }, "n.k"],
+    ["a stage split of the wrong length", { ...good(), n: { ...good().n, g: [1, 2, 3] } }, "n.g"],
+    ["a classic split of the wrong length", { ...good(), n: { ...good().n, k: 1 } }, "n.g"],
+  ];
+  for (const [what, value, field] of cases) {
+    it(`${what} as malformed, naming field ${field}`, () => {
+      assert.deepEqual(decodeSnapshot(value), { ok: false, error: { code: "malformed", field } });
+    });
+  }
+
+  it("a future version as unsupported, even when the rest looks valid", () => {
+    assert.deepEqual(decodeSnapshot({ ...good(), v: 2 }), {
+      ok: false,
+      error: { code: "unsupported-version", field: "v" },
+    });
+  });
+
+  it("a future version whose other fields are unknown to this code", () => {
+    assert.deepEqual(decodeSnapshot({ v: 7, x: [1] }), {
+      ok: false,
+      error: { code: "unsupported-version", field: "v" },
+    });
+  });
+});

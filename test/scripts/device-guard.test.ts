@@ -1,0 +1,60 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { parseFba } from "../../sim/fba/read-fba";
+import { checkFba, DEVICE_JS_BUDGET, findEs5Violation, formatSizeTable } from "../../scripts/device-guard";
+import { writeFba } from "../helpers/write-zip";
+
+const ES5 = '"use strict"\nvar a = require("clock");\nfunction f(x) { return x + 1; }\n';
+
+describe("watch-bundle guard", () => {
+  it("accepts ES5 watch code and reports a size for every part", () => {
+    const report = checkFba(parseFba(writeFba({ atlas: ES5, vulcan: ES5 })));
+    assert.deepEqual(report.problems, []);
+    assert.deepEqual(
+      report.sizes.map((row) => row.part),
+      ["watch JS (atlas)", "watch JS (vulcan)", "companion JS", "settings JS", ".fba file"],
+    );
+    assert.equal(report.sizes[0].bytes, Buffer.byteLength(ES5));
+  });
+
+  const es2015 = [
+    ["an arrow function", "var f = (x) => x;"],
+    ["let", "let x = 1;"],
+    ["const", "const x = 1;"],
+    ["a class", "class A {}"],
+    ["a template literal", "var s = `a${1}`;"],
+    ["a spread call", "f(...xs);"],
+    ["optional chaining", "var y = a?.b;"],
+    ["a regex named group", "var r = /(?<year>\\d+)/;"],
+  ];
+  for (const [what, code] of es2015) {
+    it(`fails when the watch JS of one target contains ${what}`, () => {
+      const report = checkFba(parseFba(writeFba({ atlas: ES5, vulcan: code })));
+      assert.equal(report.problems.length, 1);
+      assert.match(report.problems[0], /device-vulcan\.zip:app\/index\.js is not ES5/);
+    });
+  }
+
+  it("fails when the watch JS is over the budget", () => {
+    const big = "var s = '" + "x".repeat(DEVICE_JS_BUDGET) + "';";
+    const report = checkFba(parseFba(writeFba({ atlas: big })));
+    assert.match(report.problems.join("\n"), /watch JS for atlas is \d+ bytes, over the 16384-byte budget/);
+  });
+
+  it("fails when the archive has no watch bundle", () => {
+    const report = checkFba(parseFba(writeFba({})));
+    assert.deepEqual(report.problems, ["the .fba has no device-*.zip"]);
+  });
+
+  it("names the line and column of the first non-ES5 token", () => {
+    assert.match(findEs5Violation("var a = 1;\nlet b = 2;", "x.js") ?? "", /x\.js is not ES5: .*\(2:4\)/);
+  });
+
+  it("prints the budget beside the watch rows only", () => {
+    const table = formatSizeTable([
+      { part: "watch JS (atlas)", bytes: 900 },
+      { part: ".fba file", bytes: 15000 },
+    ]);
+    assert.equal(table, "watch JS (atlas)      900 bytes  (budget 16384)\n.fba file           15000 bytes");
+  });
+});

@@ -1,0 +1,47 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { readCredentials, renderCredentialsModule } from "../../scripts/write-credentials";
+
+function localFile(contents: string | null): string {
+  const dir = mkdtempSync(join(tmpdir(), "creds-"));
+  const path = join(dir, "credentials.local.json");
+  if (contents !== null) writeFileSync(path, contents);
+  return path;
+}
+
+describe("build-time OAuth credentials", () => {
+  it("are empty when neither the environment nor the local file has them", () => {
+    assert.deepEqual(readCredentials({}, localFile(null)), {
+      google: { clientId: "", clientSecret: "" },
+      fitbit: { clientId: "" },
+    });
+  });
+
+  it("come from the local file when the environment is silent", () => {
+    const file = localFile('{"googleClientId":"id.apps.googleusercontent.com","googleClientSecret":"s"}');
+    assert.deepEqual(readCredentials({}, file).google, {
+      clientId: "id.apps.googleusercontent.com",
+      clientSecret: "s",
+    });
+  });
+
+  it("prefer the environment over the local file", () => {
+    const file = localFile('{"googleClientId":"file-id","fitbitClientId":"file-fitbit"}');
+    const credentials = readCredentials({ GOOGLE_CLIENT_ID: "env-id", FITBIT_CLIENT_ID: " " }, file);
+    assert.equal(credentials.google.clientId, "env-id");
+    assert.equal(credentials.fitbit.clientId, "file-fitbit");
+  });
+
+  it("reject a local file that is not a JSON object", () => {
+    assert.throws(() => readCredentials({}, localFile("[1]")), /must hold a JSON object/);
+  });
+
+  it("render a module that only holds the values given", () => {
+    const source = renderCredentialsModule({ google: { clientId: "a", clientSecret: "b" }, fitbit: { clientId: "" } });
+    assert.match(source, /export const CREDENTIALS: ClientCredentials = \{/);
+    assert.match(source, /"clientSecret": "b"/);
+  });
+});
