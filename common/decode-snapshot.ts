@@ -1,4 +1,5 @@
 import { isCivilDate } from "./civil-date";
+import { decodeOptions } from "./options";
 import { err, ok, Result } from "./result";
 import { Night, SNAPSHOT_VERSION, Snapshot } from "./snapshot";
 import { isProblem, isSyncStatus } from "./sync-status";
@@ -55,6 +56,8 @@ export function decodeSnapshot(value: unknown): Result<Snapshot, SnapshotError> 
   if (!isSeries(value.w, MINUTES_PER_DAY)) return malformed("w");
   if (!isSeries(value.q, MAX_STEPS_PER_DAY)) return malformed("q");
   if (!isIntOrNull(value.r, 20, 250)) return malformed("r");
+  const options = decodeOptions(value.o);
+  if (options === null) return malformed("o");
   let night: Night | null = null;
   if (value.n !== null) {
     const decoded = decodeNight(value.n);
@@ -71,6 +74,7 @@ export function decodeSnapshot(value: unknown): Result<Snapshot, SnapshotError> 
     nights: value.w,
     steps: value.q,
     restingHeartRate: value.r,
+    options: options,
   });
 }
 

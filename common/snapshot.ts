@@ -1,4 +1,5 @@
 import { CivilDate } from "./civil-date";
+import { encodeOptions, WatchOptions } from "./options";
 import { Problem, SyncStatus } from "./sync-status";
 
 /** The schema version this code writes; {@link decodeSnapshot} rejects newer ones. */
@@ -55,6 +56,8 @@ export interface Snapshot {
   /** Steps for the 7 days ending on `dataDate`, oldest first; null = unknown. */
   steps: Array<number | null>;
   restingHeartRate: number | null;
+  /** The user's options the face needs (refresh interval, units, trend, theme). */
+  options: WatchOptions;
 }
 
 /** Wire form of a {@link Night}: one-letter keys, stage minutes as an array. */
@@ -81,6 +84,8 @@ export interface WireSnapshot {
   w: Array<number | null>;
   q: Array<number | null>;
   r: number | null;
+  /** Options as [refresh minutes, units, trend, theme] (see common/options.ts). */
+  o: number[];
 }
 
 /** Maps a snapshot to its compact wire object (to be CBOR-encoded by the platform). */
@@ -96,6 +101,7 @@ export function encodeSnapshot(snapshot: Snapshot): WireSnapshot {
     w: snapshot.nights.slice(),
     q: snapshot.steps.slice(),
     r: snapshot.restingHeartRate,
+    o: encodeOptions(snapshot.options),
   };
 }
 

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { decodeSnapshot } from "../../common/decode-snapshot";
+import { DEFAULT_OPTIONS } from "../../common/options";
 import { encodeSnapshot, Snapshot, WireSnapshot } from "../../common/snapshot";
 import { Problem, SyncStatus } from "../../common/sync-status";
 import { encodeCbor } from "../../sim/cbor";
@@ -22,6 +23,7 @@ const STAGES_NIGHT: Snapshot = {
   nights: [402, null, 455, 380, 417, 398, 421],
   steps: [9120, 10422, null, 7310, 12011, 11873, 6342],
   restingHeartRate: 58,
+  options: DEFAULT_OPTIONS,
 };
 
 const CLASSIC_NIGHT: Snapshot = {
@@ -46,6 +48,7 @@ const SIGNED_OUT: Snapshot = {
   nights: [null, null, null, null, null, null, null],
   steps: [null, null, null, null, null, null, null],
   restingHeartRate: null,
+  options: { refreshMinutes: 60, units: "imperial", trend: "steps", theme: 3 },
 };
 
 describe("snapshot codec", () => {
@@ -100,6 +103,9 @@ describe("decodeSnapshot rejects", () => {
     ["an unknown night kind", { ...good(), n: { ...good().n, k: 2 } }, "n.k"],
     ["a stage split of the wrong length", { ...good(), n: { ...good().n, g: [1, 2, 3] } }, "n.g"],
     ["a classic split of the wrong length", { ...good(), n: { ...good().n, k: 1 } }, "n.g"],
+    ["missing options", { ...good(), o: undefined }, "o"],
+    ["an unsupported refresh interval", { ...good(), o: [20, 0, 0, 0] }, "o"],
+    ["an unknown theme", { ...good(), o: [15, 0, 0, 4] }, "o"],
   ];
   for (const [what, value, field] of cases) {
     it(`${what} as malformed, naming field ${field}`, () => {
