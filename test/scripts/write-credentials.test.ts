@@ -1,12 +1,16 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, it } from "node:test";
+import { after, describe, it } from "node:test";
 import { readCredentials, renderCredentialsModule } from "../../scripts/write-credentials";
+
+const tempDirs: string[] = [];
+after(() => tempDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 function localFile(contents: string | null): string {
   const dir = mkdtempSync(join(tmpdir(), "creds-"));
+  tempDirs.push(dir);
   const path = join(dir, "credentials.local.json");
   if (contents !== null) writeFileSync(path, contents);
   return path;
