@@ -1,0 +1,140 @@
+// The companion's life (fitbit-os.md §5): launched with launchReasons, or sent the matching
+// event when already running; `me.wakeInterval` refuses values under 300000 ms.
+import { decodeCbor, encodeCbor } from "../cbor";
+import { Emitter } from "../runtime/events";
+import { PeerLink } from "../runtime/peer-link";
+import { runBundle } from "../runtime/run-bundle";
+import { SettingsStore } from "./settings-store";
+
+export const MIN_WAKE_INTERVAL = 300000;
+
+/** What the companion runtime needs from the simulator. */
+export interface CompanionHost {
+  source: string;
+  link: PeerLink;
+  settings: SettingsStore;
+  localStorage: Map<string, string>;
+  globals: Record<string, unknown>;
+  now(): number;
+  random(): number;
+  onWakeInterval(ms: number | undefined): void;
+  problem(message: string): void;
+}
+
+export type LaunchReasons = Partial<
+  Record<"peerAppLaunched" | "settingsChanged" | "wokenUp" | "fileTransfer", boolean>
+>;
+
+export class CompanionApp {
+  running = false;
+  private me = new Emitter();
+  private wakeInterval: number | undefined = undefined;
+
+  constructor(private readonly host: CompanionHost) {}
+
+  start(reasons: LaunchReasons): void {
+    this.me = this.createMe(reasons);
+    this.host.settings.companionSide.removeAllListeners();
+    this.host.link.companionSocket.removeAllListeners();
+    this.running = true;
+    this.host.link.companionRunning = true;
+    try {
+      runBundle(this.host.source, "companion.js", {
+        name: "companion",
+        modules: this.modules(),
+        globals: this.host.globals,
+        now: this.host.now,
+      });
+    } catch (error) {
+      this.host.problem(`companion: uncaught ${String(error)}`);
+    }
+    this.host.link.update();
+  }
+
+  stop(): void {
+    if (!this.running) return;
+    this.me.emit("unload", {}, (e) => this.host.problem(`companion: ${String(e)}`));
+    this.running = false;
+    this.host.link.companionRunning = false;
+    this.host.link.update();
+  }
+
+  /** Delivers a launch cause: an event when running, else a launch with the reason set. */
+  deliver(reason: "wokenUp" | "settingsChanged", event: Record<string, unknown> = {}): void {
+    if (!this.running) {
+      this.start({ [reason]: true });
+      return;
+    }
+    const onError = (e: unknown) => this.host.problem(`companion: uncaught ${String(e)}`);
+    if (reason === "wokenUp") this.me.emit("wakeinterval", {}, onError);
+    else this.host.settings.companionSide.emit("change", event, onError);
+  }
+
+  private createMe(reasons: LaunchReasons): Emitter {
+    const me = new Emitter();
+    const app = this;
+    Object.assign(me, {
+      launchReasons: { ...reasons },
+      permissions: { granted: () => true },
+      host: { os: { name: "Android", version: "14" }, app: { name: "Fitbit", version: "4.0" } },
+      applicationId: "sim",
+      buildId: "sim",
+      monitorSignificantLocationChanges: false,
+      yield: () => undefined,
+    });
+    Object.defineProperty(me, "wakeInterval", {
+      get: () => app.wakeInterval,
+      set(value: unknown) {
+        if (value === 0 || value === null || value === undefined) app.wakeInterval = undefined;
+        else if (typeof value !== "number" || !Number.isFinite(value) || value < MIN_WAKE_INTERVAL) {
+          throw new RangeError(`wakeInterval must be at least ${MIN_WAKE_INTERVAL} ms`);
+        } else app.wakeInterval = value;
+        app.host.onWakeInterval(app.wakeInterval);
+      },
+    });
+    return me;
+  }
+
+  private modules(): Record<string, unknown> {
+    const store = this.host.localStorage;
+    const localStorage = {
+      getItem: (key: string) => store.get(String(key)) ?? null,
+      setItem: (key: string, value: unknown) => void store.set(String(key), String(value)),
+      removeItem: (key: string) => void store.delete(String(key)),
+      clear: () => store.clear(),
+      key: (index: number) => [...store.keys()][index] ?? null,
+      get length() {
+        return store.size;
+      },
+    };
+    return {
+      companion: { me: this.me },
+      settings: { settingsStorage: this.host.settings.companionSide },
+      "local-storage": { localStorage },
+      messaging: { peerSocket: this.host.link.companionSocket },
+      "file-transfer": {
+        outbox: {
+          enqueue: (name: unknown, data: unknown) => this.enqueue(name, data),
+          enumerate: () => Promise.resolve([]),
+        },
+        inbox: Object.assign(new Emitter(), { pop: () => Promise.resolve(undefined) }),
+      },
+      cbor: { encode: (v: unknown) => new Uint8Array(encodeCbor(v)).buffer, decode: (d: ArrayBuffer) => decodeCbor(d) },
+      crypto: { getRandomValues: (array: Uint8Array) => this.fillRandom(array) },
+      peer: { app: { readyState: "started" }, device: { modelName: "Versa 3", modelId: "atlas" } },
+    };
+  }
+
+  private enqueue(name: unknown, data: unknown): Promise<unknown> {
+    try {
+      return Promise.resolve(this.host.link.enqueue(name, data));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  private fillRandom(array: Uint8Array): Uint8Array {
+    for (let i = 0; i < array.length; i++) array[i] = Math.floor(this.host.random() * 256);
+    return array;
+  }
+}

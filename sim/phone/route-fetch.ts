@@ -1,0 +1,50 @@
+// The companion's `fetch`: the real Node fetch, with every request to a provider host sent to the
+// fake server (or --server) with the same path and query, and every request recorded.
+import { Activity } from "../runtime/activity";
+
+export const PROVIDER_HOSTS = [
+  "accounts.google.com",
+  "oauth2.googleapis.com",
+  "health.googleapis.com",
+  "www.fitbit.com",
+  "api.fitbit.com",
+];
+
+/** One entry of the `requests` report. */
+export interface RequestRecord {
+  at: number;
+  method: string;
+  url: string;
+  status: number | null;
+}
+
+/** Rewrites a provider URL onto the server base; other URLs are refused (no internet here). */
+export function routeUrl(url: string, serverBase: string): string {
+  const parsed = new URL(url);
+  if (!PROVIDER_HOSTS.includes(parsed.hostname))
+    throw new TypeError(`Network request failed: ${parsed.hostname} is not reachable in the simulator`);
+  return serverBase.replace(/\/$/, "") + parsed.pathname + parsed.search;
+}
+
+/** Builds the fetch the companion sees. */
+export function createRoutedFetch(options: {
+  serverBase: () => string;
+  online: () => boolean;
+  now: () => number;
+  activity: Activity;
+  requests: RequestRecord[];
+}) {
+  return (input: unknown, init?: RequestInit): Promise<Response> => {
+    const url = typeof input === "string" ? input : String((input as { url?: unknown }).url ?? input);
+    const method = (init?.method ?? "GET").toUpperCase();
+    const record: RequestRecord = { at: options.now(), method, url, status: null };
+    options.requests.push(record);
+    if (!options.online()) return Promise.reject(new TypeError("Network request failed"));
+    const work = (async () => {
+      const response = await fetch(routeUrl(url, options.serverBase()), { ...init, redirect: "manual" });
+      record.status = response.status;
+      return response;
+    })();
+    return options.activity.track(work);
+  };
+}

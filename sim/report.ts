@@ -1,0 +1,55 @@
+// The run's results: the `--json` document (issue #3 contract) and the readable text form.
+import { RequestRecord } from "./phone/route-fetch";
+import { Screen } from "./run-steps";
+import { TransferRecord } from "./runtime/peer-link";
+
+/** Local ISO time with offset, e.g. 2026-11-24T09:00:00+01:00 (the process TZ is the scenario's). */
+export function localIso(ms: number): string {
+  const d = new Date(ms);
+  const p = (n: number) => String(Math.abs(n)).padStart(2, "0");
+  const offset = -d.getTimezoneOffset();
+  const sign = offset >= 0 ? "+" : "-";
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}${sign}${p(Math.floor(Math.abs(offset) / 60))}:${p(Math.abs(offset) % 60)}`;
+}
+
+export interface RunResult {
+  screens: Screen[];
+  requests: RequestRecord[];
+  transfers: TransferRecord[];
+  problems: string[];
+}
+
+export function toJson(result: RunResult): string {
+  return JSON.stringify(
+    {
+      screens: result.screens.map((s) => ({ name: s.name, at: localIso(s.at), text: s.text, png: s.png })),
+      requests: result.requests.map((r) => ({ at: localIso(r.at), method: r.method, url: r.url, status: r.status })),
+      transfers: result.transfers.map((t) => ({
+        at: localIso(t.at),
+        via: t.via,
+        bytes: t.bytes,
+        delivered: t.delivered === null ? null : localIso(t.delivered),
+      })),
+      problems: result.problems,
+    },
+    null,
+    2,
+  );
+}
+
+export function toText(result: RunResult): string {
+  const lines: string[] = [];
+  for (const screen of result.screens) {
+    lines.push(`── ${screen.name} · ${localIso(screen.at).replace("T", " ")} ──`);
+    for (const [id, text] of Object.entries(screen.text)) lines.push(`  ${id.padEnd(12)} ${text}`);
+    if (screen.page.length > 0)
+      lines.push(`  settings page: ${screen.page.filter((l) => l.trim() !== "").join(" | ")}`);
+    if (screen.png !== null) lines.push(`  png: ${screen.png}`);
+  }
+  const delivered = result.transfers.filter((t) => t.delivered !== null).length;
+  lines.push(
+    `requests: ${result.requests.length} · transfers: ${result.transfers.length} (${delivered} delivered) · problems: ${result.problems.length}`,
+  );
+  for (const problem of result.problems) lines.push(`  problem: ${problem}`);
+  return lines.join("\n");
+}

@@ -1,0 +1,190 @@
+// Scenario files (sim/README.md): validated strictly; an error names the bad field.
+import { WatchSetup } from "./watch/watch-modules";
+
+export type Step =
+  | { do: "signIn" | "signOut" | "disconnectWatch" | "connectWatch" | "phoneOffline" | "phoneOnline" }
+  | { do: "restartWatchApp" | "restartCompanion" | "clearFaults" | "displayOff" | "displayOn" }
+  | { do: "advance"; minutes: number }
+  | { do: "screen"; name: string }
+  | { do: "watch"; values: Partial<WatchSetup> }
+  | { do: "setting"; key: string; value: string }
+  | { do: "tap"; id: string }
+  | { do: "fault"; name: string; count?: number; retryAfterSeconds?: number; delayMs?: number };
+
+export interface Scenario {
+  provider: "google" | "fitbit";
+  start: string;
+  timeZone: string;
+  locale: string;
+  target: "atlas" | "vulcan";
+  watch: WatchSetup;
+  steps: Step[];
+}
+
+export class ScenarioError extends Error {}
+
+const SIMPLE = [
+  "signIn",
+  "signOut",
+  "disconnectWatch",
+  "connectWatch",
+  "phoneOffline",
+  "phoneOnline",
+  "restartWatchApp",
+  "restartCompanion",
+  "clearFaults",
+  "displayOff",
+  "displayOn",
+];
+const WATCH_NUMBERS = [
+  "steps",
+  "stepsGoal",
+  "activeZoneMinutes",
+  "activeZoneMinutesGoal",
+  "calories",
+  "caloriesGoal",
+  "distanceMeters",
+  "distanceGoal",
+  "floors",
+  "floorsGoal",
+  "restingHeartRate",
+] as const;
+const FAULTS = [
+  "expiredToken",
+  "invalidGrant",
+  "missingScope",
+  "rateLimit",
+  "serverError",
+  "malformedJson",
+  "slow",
+  "retired",
+  "legacyLogin",
+  "accountNotLinked",
+];
+
+function fail(field: string, why: string): never {
+  throw new ScenarioError(`scenario: ${field} ${why}`);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function optionalString(record: Record<string, unknown>, key: string, fallback: string, field: string): string {
+  const value = record[key];
+  if (value === undefined) return fallback;
+  if (typeof value !== "string" || value === "") fail(field, "must be a non-empty string");
+  return value;
+}
+
+function count(value: unknown, field: string, min = 0): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < min) fail(field, `must be a number ≥ ${min}`);
+  return value;
+}
+
+/** Validates the watch block; unknown keys are errors (a typo should not pass silently). */
+export function parseWatch(value: unknown, field: string, base: WatchSetup): WatchSetup {
+  if (value === undefined) return base;
+  if (!isRecord(value)) fail(field, "must be an object");
+  const result: WatchSetup = { ...base };
+  for (const [key, v] of Object.entries(value)) {
+    if ((WATCH_NUMBERS as readonly string[]).includes(key))
+      (result as unknown as Record<string, number>)[key] = count(v, `${field}.${key}`);
+    else if (key === "clockDisplay")
+      result.clockDisplay = v === "12h" || v === "24h" ? v : fail(`${field}.clockDisplay`, 'must be "12h" or "24h"');
+    else if (key === "units")
+      result.units = v === "metric" || v === "us" ? v : fail(`${field}.units`, 'must be "metric" or "us"');
+    else if (key === "hasBarometer")
+      result.hasBarometer = typeof v === "boolean" ? v : fail(`${field}.hasBarometer`, "must be true or false");
+    else fail(`${field}.${key}`, "is not a known field");
+  }
+  return result;
+}
+
+function parseStep(value: unknown, field: string): Step {
+  if (!isRecord(value)) fail(field, "must be an object");
+  const kind = value.do;
+  if (typeof kind !== "string") fail(`${field}.do`, "must name an action");
+  if (SIMPLE.includes(kind)) return { do: kind } as Step;
+  switch (kind) {
+    case "advance":
+      return { do: "advance", minutes: count(value.minutes, `${field}.minutes`) };
+    case "screen":
+      return {
+        do: "screen",
+        name: optionalString(value, "name", "", `${field}.name`) || fail(`${field}.name`, "is required"),
+      };
+    case "tap":
+      return { do: "tap", id: optionalString(value, "id", "", `${field}.id`) || fail(`${field}.id`, "is required") };
+    case "setting": {
+      const key = optionalString(value, "key", "", `${field}.key`) || fail(`${field}.key`, "is required");
+      if (typeof value.value !== "string") fail(`${field}.value`, "must be a string (settingsStorage holds strings)");
+      return { do: "setting", key, value: value.value };
+    }
+    case "watch": {
+      const rest = Object.fromEntries(Object.entries(value).filter(([key]) => key !== "do"));
+      return { do: "watch", values: parseWatch(rest, field, {} as WatchSetup) };
+    }
+    case "fault": {
+      if (typeof value.name !== "string" || !FAULTS.includes(value.name))
+        fail(`${field}.name`, `must be one of ${FAULTS.join(", ")}`);
+      const step: Step = { do: "fault", name: value.name };
+      if (value.count !== undefined) step.count = count(value.count, `${field}.count`, 1);
+      if (value.retryAfterSeconds !== undefined)
+        step.retryAfterSeconds = count(value.retryAfterSeconds, `${field}.retryAfterSeconds`);
+      if (value.delayMs !== undefined) step.delayMs = count(value.delayMs, `${field}.delayMs`);
+      return step;
+    }
+    default:
+      return fail(`${field}.do`, `"${kind}" is not a known action`);
+  }
+}
+
+export const DEFAULT_WATCH: WatchSetup = {
+  steps: 5234,
+  stepsGoal: 10000,
+  activeZoneMinutes: 12,
+  activeZoneMinutesGoal: 22,
+  calories: 1200,
+  caloriesGoal: 2400,
+  distanceMeters: 3100,
+  distanceGoal: 8000,
+  floors: 5,
+  floorsGoal: 10,
+  clockDisplay: "24h",
+  units: "metric",
+  restingHeartRate: 58,
+  hasBarometer: true,
+};
+
+/** Parses and validates a scenario document. */
+export function parseScenario(value: unknown, defaultProvider: "google" | "fitbit" = "google"): Scenario {
+  if (!isRecord(value)) fail("root", "must be a JSON object");
+  const provider = optionalString(value, "provider", defaultProvider, "provider");
+  if (provider !== "google" && provider !== "fitbit") fail("provider", 'must be "google" or "fitbit"');
+  const start = optionalString(value, "start", "2026-11-24T07:30:00", "start");
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(start))
+    fail("start", "must be local time YYYY-MM-DDTHH:mm[:ss] without offset");
+  const timeZone = optionalString(value, "timeZone", "UTC", "timeZone");
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone });
+  } catch {
+    fail("timeZone", `"${timeZone}" is not an IANA time zone`);
+  }
+  const target = optionalString(value, "target", "atlas", "target");
+  if (target !== "atlas" && target !== "vulcan") fail("target", 'must be "atlas" or "vulcan"');
+  if (!Array.isArray(value.steps)) fail("steps", "must be an array of steps");
+  for (const key of Object.keys(value)) {
+    if (!["provider", "start", "timeZone", "locale", "target", "watch", "steps"].includes(key))
+      fail(key, "is not a known field");
+  }
+  return {
+    provider,
+    start,
+    timeZone,
+    target,
+    locale: optionalString(value, "locale", "en-US", "locale"),
+    watch: parseWatch(value.watch, "watch", DEFAULT_WATCH),
+    steps: value.steps.map((step, i) => parseStep(step, `steps[${i}]`)),
+  };
+}

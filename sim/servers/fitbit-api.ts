@@ -1,0 +1,263 @@
+// The legacy Fitbit Web API (fitbit-web-api.md): OAuth 2.0 for a `client` app with PKCE,
+// rotating single-use refresh tokens with the documented 2-minute replay, sleep v1.2, steps,
+// rate-limit headers, and the retired mode that answers 410 Gone to everything.
+import { dayKey, parseIsoDay, shiftDay, toCivil } from "./civil-time";
+import { demoDay, demoNight, DemoNight, demoRestingHeartRate } from "./demo-user";
+import { FaultBoard } from "./faults";
+import { challengeOf, REDIRECT_URI } from "./google-oauth";
+import { HealthContext } from "./google-health";
+import { FakeRequest, FakeResponse, fitbitError, json, makeToken } from "./http-kit";
+
+export interface FitbitClientConfig {
+  clientId: string;
+  accessTokenLifetimeSeconds?: number;
+}
+
+const HOURLY_LIMIT = 150;
+const REPLAY_WINDOW_MS = 2 * 60000;
+
+interface Rotation {
+  oldToken: string;
+  answer: FakeResponse;
+  at: number;
+  newAccess: string;
+}
+
+export class FitbitApi {
+  private codes = new Map<string, { challenge: string; scope: string; at: number }>();
+  private refreshTokens = new Map<string, string>(); // refresh token → scope
+  private access = new Map<string, { expiresAt: number; scope: string }>();
+  private usedAccess = new Set<string>();
+  private rotations: Rotation[] = [];
+  private calls: number[] = [];
+  private counter = 0;
+
+  constructor(
+    private readonly config: FitbitClientConfig,
+    private readonly ctx: HealthContext,
+    private readonly faults: FaultBoard,
+  ) {}
+
+  handle(req: FakeRequest): FakeResponse {
+    if (this.faults.peek("retired") !== null) return { status: 410, raw: "" };
+    const path = req.url.pathname;
+    if (path === "/oauth2/authorize") return this.authorize(req);
+    if (path === "/oauth2/token" && req.method === "POST") return this.token(req.form);
+    if (path === "/oauth2/revoke" && req.method === "POST") return this.revoke(req.form);
+    return this.withRateLimit(() => this.data(req));
+  }
+
+  private authorize(req: FakeRequest): FakeResponse {
+    const q = req.url.searchParams;
+    if (
+      q.get("client_id") !== this.config.clientId ||
+      q.get("redirect_uri") !== REDIRECT_URI ||
+      q.get("response_type") !== "code"
+    ) {
+      return {
+        status: 400,
+        raw: "<h1>The app you're trying to connect did not provide valid information to Fitbit.</h1>",
+      };
+    }
+    const code = makeToken("fbcode", ++this.counter, this.ctx.seed);
+    this.codes.set(code, { challenge: q.get("code_challenge") ?? "", scope: q.get("scope") ?? "", at: this.ctx.now() });
+    const target = new URL(REDIRECT_URI);
+    target.searchParams.set("code", code);
+    if (q.get("state") !== null) target.searchParams.set("state", q.get("state") ?? "");
+    return { status: 302, headers: { location: `${target.toString()}#_=_` } };
+  }
+
+  private token(form: URLSearchParams): FakeResponse {
+    if (form.get("client_id") !== this.config.clientId)
+      return fitbitError(401, "invalid_client", "Invalid authorization header format.");
+    if (form.get("grant_type") === "authorization_code") {
+      const code = this.codes.get(form.get("code") ?? "");
+      this.codes.delete(form.get("code") ?? "");
+      if (code === undefined || this.ctx.now() - code.at > 10 * 60000)
+        return fitbitError(400, "invalid_grant", "Authorization code invalid: " + (form.get("code") ?? ""));
+      if (challengeOf(form.get("code_verifier") ?? "") !== code.challenge)
+        return fitbitError(400, "invalid_grant", "Invalid code_verifier.");
+      return this.issue(code.scope);
+    }
+    if (form.get("grant_type") === "refresh_token") return this.rotate(form.get("refresh_token") ?? "");
+    return fitbitError(400, "unsupported_grant_type", "The grant type is not supported.");
+  }
+
+  private rotate(oldToken: string): FakeResponse {
+    const replay = this.rotations.find((r) => r.oldToken === oldToken);
+    if (
+      replay !== undefined &&
+      this.ctx.now() - replay.at <= REPLAY_WINDOW_MS &&
+      !this.usedAccess.has(replay.newAccess)
+    )
+      return replay.answer;
+    const scope = this.refreshTokens.get(oldToken);
+    if (scope === undefined || this.faults.take("invalidGrant") !== null)
+      return fitbitError(400, "invalid_grant", "Refresh token invalid: " + oldToken.slice(0, 6) + "…");
+    this.refreshTokens.delete(oldToken);
+    const answer = this.issue(scope);
+    const body = answer.body as { access_token: string };
+    this.rotations = [
+      ...this.rotations.filter((r) => this.ctx.now() - r.at <= REPLAY_WINDOW_MS),
+      { oldToken, answer, at: this.ctx.now(), newAccess: body.access_token },
+    ];
+    return answer;
+  }
+
+  private issue(scope: string): FakeResponse {
+    const seconds = this.config.accessTokenLifetimeSeconds ?? 28800;
+    const accessToken = makeToken("eyJfake", ++this.counter, this.ctx.seed);
+    const refreshToken = makeToken("fbrefresh", ++this.counter, this.ctx.seed);
+    this.access.set(accessToken, { expiresAt: this.ctx.now() + seconds * 1000, scope });
+    this.refreshTokens.set(refreshToken, scope);
+    return json(200, {
+      access_token: accessToken,
+      expires_in: seconds,
+      refresh_token: refreshToken,
+      scope,
+      token_type: "Bearer",
+      user_id: "GGNJL9",
+    });
+  }
+
+  private revoke(form: URLSearchParams): FakeResponse {
+    const token = form.get("token") ?? "";
+    this.refreshTokens.delete(token);
+    this.access.delete(token);
+    return json(200, {});
+  }
+
+  private withRateLimit(answer: () => FakeResponse): FakeResponse {
+    const now = this.ctx.now();
+    const hourStart = Math.floor(now / 3600000) * 3600000;
+    this.calls = this.calls.filter((t) => t >= hourStart);
+    const fault = this.faults.take("rateLimit");
+    const reset = fault?.retryAfterSeconds ?? Math.ceil((hourStart + 3600000 - now) / 1000);
+    const exhausted = fault !== null || this.calls.length >= HOURLY_LIMIT;
+    if (!exhausted) this.calls.push(now);
+    const headers = {
+      "fitbit-rate-limit-limit": String(HOURLY_LIMIT),
+      "fitbit-rate-limit-remaining": String(exhausted ? 0 : HOURLY_LIMIT - this.calls.length),
+      "fitbit-rate-limit-reset": String(reset),
+    };
+    const result = exhausted ? fitbitError(429, "system", "Too Many Requests") : answer();
+    return { ...result, headers: { ...(result.headers ?? {}), ...headers } };
+  }
+
+  private data(req: FakeRequest): FakeResponse {
+    const token = req.bearer === null ? undefined : this.access.get(req.bearer);
+    if (token === undefined)
+      return fitbitError(401, "invalid_token", "Access token invalid: " + (req.bearer ?? "").slice(0, 6));
+    if (token.expiresAt <= this.ctx.now() || this.faults.take("expiredToken") !== null)
+      return fitbitError(401, "expired_token", "Access token expired");
+    this.usedAccess.add(req.bearer ?? "");
+    if (this.faults.take("missingScope") !== null)
+      return fitbitError(403, "insufficient_scope", "This application does not have permission to access sleep data.");
+    if (this.faults.take("serverError") !== null) return fitbitError(500, "system", "An unexpected error occurred.");
+    if (this.faults.take("malformedJson") !== null) return { status: 200, raw: '{"sleep": [' };
+    return this.route(req.url.pathname);
+  }
+
+  private route(path: string): FakeResponse {
+    const sleep = /^\/1\.2\/user\/-\/sleep\/date\/(\d{4}-\d{2}-\d{2})(?:\/(\d{4}-\d{2}-\d{2}))?\.json$/.exec(path);
+    if (sleep !== null) return this.sleep(sleep[1], sleep[2] ?? sleep[1]);
+    const steps = /^\/1\/user\/-\/activities\/steps\/date\/(\d{4}-\d{2}-\d{2})\/(7d|\d{4}-\d{2}-\d{2})\.json$/.exec(
+      path,
+    );
+    if (steps !== null) return this.steps(steps[1], steps[2]);
+    const summary = /^\/1\/user\/-\/activities\/date\/(\d{4}-\d{2}-\d{2})\.json$/.exec(path);
+    if (summary !== null) return this.summary(summary[1]);
+    return fitbitError(404, "not_found", "The API you are requesting could not be found.");
+  }
+
+  private sleep(fromText: string, toText: string): FakeResponse {
+    const from = parseIsoDay(fromText);
+    const to = parseIsoDay(toText);
+    if (from === null || to === null || to < from) return fitbitError(400, "validation", "Invalid date range.");
+    const nights: DemoNight[] = [];
+    for (let d = to; d >= from && nights.length < 100; d = shiftDay(d, -1)) {
+      const night = demoNight(this.ctx.seed, d, this.ctx.timeZone);
+      if (night.visibleAt <= this.ctx.now()) nights.push(night);
+    }
+    return json(200, { sleep: nights.map((n) => this.sleepLog(n)), summary: { totalSleepRecords: nights.length } });
+  }
+
+  private sleepLog(n: DemoNight): Record<string, unknown> {
+    const local = (ms: number) => {
+      const c = toCivil(ms, this.ctx.timeZone);
+      const p = (x: number) => String(x).padStart(2, "0");
+      return `${c.year}-${p(c.month)}-${p(c.day)}T${p(c.hours)}:${p(c.minutes)}:00.000`;
+    };
+    const inBed = Object.values(n.stages).reduce((a, b) => a + b, 0);
+    const stages = n.kind === "STAGES";
+    const asleep = stages ? inBed - n.stages.AWAKE : n.stages.ASLEEP;
+    const summary = stages
+      ? {
+          deep: { count: 3, minutes: n.stages.DEEP },
+          light: { count: 8, minutes: n.stages.LIGHT },
+          rem: { count: 4, minutes: n.stages.REM },
+          wake: { count: 6, minutes: n.stages.AWAKE },
+        }
+      : {
+          asleep: { count: 1, minutes: n.stages.ASLEEP },
+          restless: { count: 2, minutes: n.stages.RESTLESS },
+          awake: { count: 1, minutes: n.stages.AWAKE },
+        };
+    const d = String(n.day);
+    return {
+      dateOfSleep: `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}`,
+      startTime: local(n.start),
+      endTime: local(n.end),
+      duration: inBed * 60000,
+      efficiency: Math.round((100 * asleep) / inBed),
+      isMainSleep: true,
+      logId: n.day,
+      minutesAsleep: asleep,
+      minutesAwake: inBed - asleep,
+      minutesAfterWakeup: 0,
+      minutesToFallAsleep: 0,
+      timeInBed: inBed,
+      type: stages ? "stages" : "classic",
+      levels: { summary, data: [] },
+    };
+  }
+
+  private steps(baseText: string, endText: string): FakeResponse {
+    const base = parseIsoDay(baseText);
+    const end = endText === "7d" ? base : parseIsoDay(endText);
+    if (base === null || end === null) return fitbitError(400, "validation", "Invalid date.");
+    const from = endText === "7d" ? shiftDay(base, -6) : base;
+    const today = dayKey(toCivil(this.ctx.now(), this.ctx.timeZone));
+    const rows: Array<{ dateTime: string; value: string }> = [];
+    for (let d = from; d <= end; d = shiftDay(d, 1)) {
+      const s = String(d);
+      rows.push({
+        dateTime: `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6)}`,
+        value: String(d > today ? 0 : demoDay(this.ctx.seed, d, this.ctx.now(), this.ctx.timeZone).steps),
+      });
+    }
+    return json(200, { "activities-steps": rows });
+  }
+
+  private summary(dayText: string): FakeResponse {
+    const day = parseIsoDay(dayText);
+    if (day === null) return fitbitError(400, "validation", "Invalid date.");
+    const d = demoDay(this.ctx.seed, day, this.ctx.now(), this.ctx.timeZone);
+    const rhr =
+      demoNight(this.ctx.seed, day, this.ctx.timeZone).visibleAt <= this.ctx.now()
+        ? { restingHeartRate: demoRestingHeartRate(this.ctx.seed, day) }
+        : {};
+    return json(200, {
+      activities: [],
+      goals: { steps: 10000, floors: 10, caloriesOut: 2500, distance: 8.05, activeMinutes: 30 },
+      summary: {
+        steps: d.steps,
+        floors: d.floors,
+        caloriesOut: Math.round(d.calories),
+        activityCalories: Math.round(d.activeCalories),
+        distances: [{ activity: "total", distance: d.distanceMm / 1e6 }],
+        ...rhr,
+      },
+    });
+  }
+}

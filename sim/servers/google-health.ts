@@ -1,0 +1,227 @@
+// Google Health API v4 data endpoints over the demo user (google-health-api.md §4): sleep list
+// by civil end date, dailyRollUp per type, resting heart rate list, settings, identity. int64
+// values are strings, lists are newest first, an empty answer is `{}`.
+import { dayKey, offsetSeconds, parseIsoDay, shiftDay, toCivil } from "./civil-time";
+import { demoDay, DemoDay, demoNight, DemoNight, demoRestingHeartRate } from "./demo-user";
+import { FakeResponse, googleError, json } from "./http-kit";
+
+const SCOPE = "https://www.googleapis.com/auth/googlehealth.";
+export const SCOPES = {
+  sleep: `${SCOPE}sleep.readonly`,
+  activity: `${SCOPE}activity_and_fitness.readonly`,
+  metrics: `${SCOPE}health_metrics_and_measurements.readonly`,
+  settings: `${SCOPE}settings.readonly`,
+};
+
+const ROLLUPS: Record<string, { max: number; value: (d: DemoDay) => Record<string, unknown> }> = {
+  steps: { max: 90, value: (d) => ({ steps: { countSum: String(d.steps) } }) },
+  distance: { max: 90, value: (d) => ({ distance: { millimetersSum: String(d.distanceMm) } }) },
+  floors: { max: 90, value: (d) => ({ floors: { countSum: String(d.floors) } }) },
+  "active-zone-minutes": {
+    max: 90,
+    value: (d) => ({
+      activeZoneMinutes: {
+        sumInFatBurnHeartZone: String(d.zoneMinutes.fatBurn),
+        sumInCardioHeartZone: String(d.zoneMinutes.cardio),
+        sumInPeakHeartZone: String(d.zoneMinutes.peak),
+      },
+    }),
+  },
+  "total-calories": { max: 14, value: (d) => ({ totalCalories: { kcalSum: d.calories } }) },
+  "active-energy-burned": { max: 90, value: (d) => ({ activeEnergyBurned: { kcalSum: d.activeCalories } }) },
+};
+
+export interface HealthContext {
+  now(): number;
+  timeZone: string;
+  seed: number;
+}
+
+function civilDate(key: number) {
+  return { year: Math.floor(key / 10000), month: Math.floor(key / 100) % 100, day: key % 100 };
+}
+
+function civilDateTime(ms: number, tz: string) {
+  const c = toCivil(ms, tz);
+  const time: Record<string, number> = {};
+  if (c.hours !== 0) time.hours = c.hours;
+  if (c.minutes !== 0) time.minutes = c.minutes;
+  return { date: { year: c.year, month: c.month, day: c.day }, ...(Object.keys(time).length > 0 ? { time } : {}) };
+}
+
+/** Parses `<field> >= "D1" AND <field> < "D2"` into [D1, D2) day keys. */
+export function parseDayFilter(filter: string, field: string): [number, number] | null {
+  const escaped = field.replace(/\./g, "\\.");
+  const m = new RegExp(
+    `^\\s*${escaped}\\s*>=\\s*"(\\d{4}-\\d{2}-\\d{2})"\\s+AND\\s+${escaped}\\s*<\\s*"(\\d{4}-\\d{2}-\\d{2})"\\s*$`,
+  ).exec(filter);
+  if (m === null) return null;
+  const from = parseIsoDay(m[1]);
+  const to = parseIsoDay(m[2]);
+  return from === null || to === null || to <= from ? null : [from, to];
+}
+
+function days(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let d = from; d < to && out.length < 400; d = shiftDay(d, 1)) out.push(d);
+  return out.reverse(); // newest first
+}
+
+function utc(ms: number): string {
+  return new Date(ms).toISOString().replace(".000Z", "Z");
+}
+
+function sleepPoint(night: DemoNight, tz: string): Record<string, unknown> {
+  const offset = `${offsetSeconds(night.end, tz)}s`;
+  const order =
+    night.kind === "STAGES"
+      ? ["AWAKE", "LIGHT", "DEEP", "LIGHT", "REM", "AWAKE", "LIGHT", "REM"]
+      : ["AWAKE", "ASLEEP", "RESTLESS", "ASLEEP", "AWAKE"];
+  const stages: Array<Record<string, unknown>> = [];
+  const used: Record<string, number> = {};
+  let at = night.start;
+  order.forEach((type, i) => {
+    const share = order.filter((t) => t === type).length;
+    const last = order.lastIndexOf(type) === i;
+    const minutes = last ? night.stages[type] - (used[type] ?? 0) : Math.floor(night.stages[type] / share);
+    used[type] = (used[type] ?? 0) + minutes;
+    if (minutes <= 0) return;
+    stages.push({
+      startTime: utc(at),
+      startUtcOffset: offset,
+      endTime: utc(at + minutes * 60000),
+      endUtcOffset: offset,
+      type,
+    });
+    at += minutes * 60000;
+  });
+  const awake = night.stages.AWAKE;
+  const inBed = Object.values(night.stages).reduce((a, b) => a + b, 0);
+  const asleep = night.kind === "STAGES" ? inBed - awake : night.stages.ASLEEP;
+  return {
+    name: `users/2515055256096816351/dataTypes/sleep/dataPoints/${night.day}`,
+    dataSource: { recordingMethod: "PASSIVELY_MEASURED", platform: "FITBIT" },
+    sleep: {
+      interval: {
+        startTime: utc(night.start),
+        startUtcOffset: offset,
+        endTime: utc(night.end),
+        endUtcOffset: offset,
+        civilStartTime: civilDateTime(night.start, tz),
+        civilEndTime: civilDateTime(night.end, tz),
+      },
+      type: night.kind,
+      stages,
+      metadata: {
+        processed: true,
+        mainSleep: true,
+        stagesStatus: night.kind === "STAGES" ? "SUCCEEDED" : "REJECTED_COVERAGE",
+      },
+      summary: {
+        minutesInSleepPeriod: String(inBed),
+        minutesAsleep: String(asleep),
+        minutesAwake: String(awake),
+        stagesSummary: Object.entries(night.stages).map(([type, minutes]) => ({
+          type,
+          minutes: String(minutes),
+          count: "1",
+        })),
+      },
+    },
+  };
+}
+
+/** GET /v4/users/me/dataTypes/sleep/dataPoints */
+export function listSleep(ctx: HealthContext, filter: string): FakeResponse {
+  if (/start_time/.test(filter))
+    return googleError(
+      400,
+      "INVALID_ARGUMENT",
+      "Filtering on start time is not supported for sleep.",
+      "INVALID_DATA_POINT_FILTER",
+    );
+  const range = parseDayFilter(filter, "sleep.interval.civil_end_time");
+  if (range === null) return googleError(400, "INVALID_ARGUMENT", "Invalid filter.", "INVALID_FILTER_FORMAT");
+  const nights = days(range[0], range[1])
+    .map((d) => demoNight(ctx.seed, d, ctx.timeZone))
+    .filter((n) => n.visibleAt <= ctx.now());
+  return json(
+    200,
+    nights.length === 0
+      ? {}
+      : { dataPoints: nights.slice(0, 25).map((n) => sleepPoint(n, ctx.timeZone)), nextPageToken: "" },
+  );
+}
+
+/** POST /v4/users/me/dataTypes/{type}/dataPoints:dailyRollUp */
+export function dailyRollUp(ctx: HealthContext, type: string, body: string): FakeResponse {
+  const spec = ROLLUPS[type];
+  if (spec === undefined) return googleError(404, "NOT_FOUND", `Unknown data type ${type}.`);
+  const range = parseRollupRange(body);
+  if (range === null) return googleError(400, "INVALID_ARGUMENT", "Invalid range.", "INVALID_ROLLUP_WINDOW");
+  const [from, to] = range;
+  if (days(from, to).length > spec.max)
+    return googleError(
+      400,
+      "INVALID_ARGUMENT",
+      `The range may span at most ${spec.max} days.`,
+      "INVALID_ROLLUP_WINDOW",
+    );
+  const today = dayKey(toCivil(ctx.now(), ctx.timeZone));
+  const points = days(from, to)
+    .filter((d) => d <= today)
+    .map((d) => ({
+      civilStartTime: { date: civilDate(d) },
+      civilEndTime: { date: civilDate(shiftDay(d, 1)) },
+      ...spec.value(demoDay(ctx.seed, d, ctx.now(), ctx.timeZone)),
+    }));
+  return json(200, points.length === 0 ? {} : { rollupDataPoints: points });
+}
+
+function parseRollupRange(body: string): [number, number] | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    return null;
+  }
+  const date = (v: unknown): number | null => {
+    const d = (v as { date?: Record<string, unknown> } | undefined)?.date;
+    if (d === undefined || ![d.year, d.month, d.day].every((n) => typeof n === "number" && Number.isInteger(n)))
+      return null;
+    return (d.year as number) * 10000 + (d.month as number) * 100 + (d.day as number);
+  };
+  const range = (value as { range?: { start?: unknown; end?: unknown } } | null)?.range;
+  const from = date(range?.start);
+  const to = date(range?.end);
+  return from === null || to === null || to <= from ? null : [from, to];
+}
+
+/** GET /v4/users/me/dataTypes/daily-resting-heart-rate/dataPoints */
+export function listRestingHeartRate(ctx: HealthContext, filter: string): FakeResponse {
+  const range = parseDayFilter(filter, "daily_resting_heart_rate.date");
+  if (range === null) return googleError(400, "INVALID_ARGUMENT", "Invalid filter.", "INVALID_FILTER_FORMAT");
+  const known = days(range[0], range[1]).filter((d) => demoNight(ctx.seed, d, ctx.timeZone).visibleAt <= ctx.now());
+  const points = known.map((d) => ({
+    dataSource: { recordingMethod: "DERIVED", platform: "FITBIT" },
+    dailyRestingHeartRate: {
+      date: civilDate(d),
+      beatsPerMinute: String(demoRestingHeartRate(ctx.seed, d)),
+      dailyRestingHeartRateMetadata: { calculationMethod: "WITH_SLEEP" },
+    },
+  }));
+  return json(200, points.length === 0 ? {} : { dataPoints: points, nextPageToken: "" });
+}
+
+export function userSettings(ctx: HealthContext): FakeResponse {
+  return json(200, {
+    name: "users/me/settings",
+    timeZone: ctx.timeZone,
+    utcOffset: `${offsetSeconds(ctx.now(), ctx.timeZone)}s`,
+    distanceUnit: "DISTANCE_UNIT_KILOMETERS",
+  });
+}
+
+export function identity(): FakeResponse {
+  return json(200, { name: "users/me/identity", healthUserId: "2515055256096816351", legacyUserId: "GGNJL9" });
+}

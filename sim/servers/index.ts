@@ -1,0 +1,113 @@
+// One loopback HTTP server answering for every provider host (docs/contracts.md §4).
+import { createServer } from "node:http";
+import { AddressInfo } from "node:net";
+import { Fault, FaultBoard } from "./faults";
+import { FitbitApi, FitbitClientConfig } from "./fitbit-api";
+import { GoogleAuth, GoogleClientConfig } from "./google-oauth";
+import {
+  dailyRollUp,
+  HealthContext,
+  identity,
+  listRestingHeartRate,
+  listSleep,
+  SCOPES,
+  userSettings,
+} from "./google-health";
+import { FakeRequest, FakeResponse, googleError, json, readRequest, writeResponse } from "./http-kit";
+
+export type { Fault } from "./faults";
+
+export interface FakeServerOptions {
+  now(): number;
+  timeZone: string;
+  seed?: number;
+  google: GoogleClientConfig;
+  fitbit: FitbitClientConfig;
+}
+
+export interface FakeServer {
+  url: string;
+  setFault(fault: Fault): void;
+  clearFaults(): void;
+  close(): Promise<void>;
+}
+
+/** Faults every data endpoint can show before its real answer. */
+function dataFault(faults: FaultBoard): FakeResponse | null {
+  const limit = faults.take("rateLimit");
+  if (limit !== null) {
+    const headers: Record<string, string> =
+      limit.retryAfterSeconds === undefined ? {} : { "retry-after": String(limit.retryAfterSeconds) };
+    return { ...googleError(429, "RESOURCE_EXHAUSTED", "Quota exceeded.", "RATE_LIMIT_EXCEEDED"), headers };
+  }
+  if (faults.take("serverError") !== null) return googleError(500, "INTERNAL", "Internal error encountered.");
+  if (faults.take("legacyLogin") !== null)
+    return googleError(403, "PERMISSION_DENIED", "The caller does not have permission");
+  if (faults.take("accountNotLinked") !== null)
+    return googleError(400, "FAILED_PRECONDITION", "The user has no Google Health profile.", "ACCOUNT_NOT_LINKED");
+  return null;
+}
+
+function routeGoogleData(req: FakeRequest, auth: GoogleAuth, ctx: HealthContext, faults: FaultBoard): FakeResponse {
+  const path = req.url.pathname;
+  const filter = req.url.searchParams.get("filter") ?? "";
+  const rollup = /^\/v4\/users\/me\/dataTypes\/([a-z-]+)\/dataPoints:dailyRollUp$/.exec(path);
+  const scope = path.includes("/sleep/")
+    ? SCOPES.sleep
+    : path.includes("resting-heart-rate")
+      ? SCOPES.metrics
+      : path.endsWith("/settings")
+        ? SCOPES.settings
+        : SCOPES.activity;
+  const denied =
+    auth.check(req.bearer, path.endsWith("/identity") ? (auth.anyScope(req.bearer) ?? scope) : scope) ??
+    dataFault(faults);
+  if (denied !== null) return denied;
+  if (faults.take("malformedJson") !== null) return { status: 200, raw: '{"dataPoints": [{"sleep": ' };
+  if (req.method === "GET" && path === "/v4/users/me/dataTypes/sleep/dataPoints") return listSleep(ctx, filter);
+  if (req.method === "GET" && path === "/v4/users/me/dataTypes/daily-resting-heart-rate/dataPoints")
+    return listRestingHeartRate(ctx, filter);
+  if (req.method === "POST" && rollup !== null) return dailyRollUp(ctx, rollup[1], req.body);
+  if (req.method === "GET" && path === "/v4/users/me/settings") return userSettings(ctx);
+  if (req.method === "GET" && path === "/v4/users/me/identity") return identity();
+  return googleError(404, "NOT_FOUND", `No route for ${req.method} ${path}`);
+}
+
+/** Starts the fake provider server on 127.0.0.1 with a free port. */
+export async function startFakeServer(options: FakeServerOptions): Promise<FakeServer> {
+  const faults = new FaultBoard();
+  const seed = options.seed ?? 7;
+  const ctx: HealthContext = { now: options.now, timeZone: options.timeZone, seed };
+  const google = new GoogleAuth(options.google, options.now, faults, seed);
+  const fitbit = new FitbitApi(options.fitbit, ctx, faults);
+  const route = (req: FakeRequest): FakeResponse => {
+    const path = req.url.pathname;
+    if (path === "/o/oauth2/v2/auth") return google.authorize(req);
+    if (path === "/token" && req.method === "POST") return google.token(req);
+    if (path === "/revoke" && req.method === "POST") return google.revoke(req);
+    if (path.startsWith("/v4/")) return routeGoogleData(req, google, ctx, faults);
+    if (path.startsWith("/oauth2/") || path.startsWith("/1/") || path.startsWith("/1.2/") || path.startsWith("/1.1/"))
+      return fitbit.handle(req);
+    return json(404, { error: `no fake for ${path}` });
+  };
+  const server = createServer((req, res) => {
+    void (async () => {
+      const request = await readRequest(req);
+      const slow = faults.take("slow");
+      if (slow !== null) await new Promise((resolve) => setTimeout(resolve, slow.delayMs ?? 2000));
+      writeResponse(res, route(request));
+    })().catch((error: unknown) => writeResponse(res, json(500, { error: String(error) })));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    setFault: (fault) => faults.set(fault),
+    clearFaults: () => faults.clear(),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}

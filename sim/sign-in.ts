@@ -1,0 +1,41 @@
+// The emulated <Oauth> component's sign-in (docs/contracts.md §3): open the authorize URL built
+// from the component's props, let the provider redirect, and hand the redirect's query to onReturn.
+import { findNodes, PageNode } from "./phone/settings-page";
+import { routeUrl } from "./phone/route-fetch";
+
+export const REDIRECT_URI = "https://app-settings.fitbitdevelopercontent.com/simple-redirect.html";
+
+function text(value: unknown): string {
+  return typeof value === "string" || typeof value === "number" ? String(value) : "";
+}
+
+/** Builds the URL the mobile app opens when the user taps the component. */
+export function buildAuthorizeUrl(props: Record<string, unknown>): string {
+  const url = new URL(text(props.authorizeUrl));
+  url.searchParams.set("client_id", text(props.clientId));
+  url.searchParams.set("response_type", "code");
+  if (props.scope !== undefined) url.searchParams.set("scope", text(props.scope));
+  url.searchParams.set("redirect_uri", REDIRECT_URI);
+  const extra = props.oAuthParams;
+  if (extra !== null && typeof extra === "object") {
+    for (const [key, value] of Object.entries(extra)) if (value !== undefined) url.searchParams.set(key, text(value));
+  }
+  return url.toString();
+}
+
+/** Performs the sign-in; returns what happened in one line for the log. */
+export async function signIn(page: PageNode | null, serverBase: string, online: boolean): Promise<string> {
+  const oauth = findNodes(page, "Oauth")[0];
+  if (oauth === undefined) return "signIn: the settings page shows no <Oauth> component";
+  if (oauth.props.disabled === true) return "signIn: the <Oauth> component is disabled";
+  if (!online) return "signIn: the phone is offline";
+  const response = await fetch(routeUrl(buildAuthorizeUrl(oauth.props), serverBase), { redirect: "manual" });
+  const location = response.headers.get("location");
+  if (response.status !== 302 || location === null)
+    return `signIn: the authorize page answered ${response.status} without a redirect`;
+  const redirect = new URL(location);
+  const data = Object.fromEntries(redirect.searchParams);
+  const onReturn = oauth.props.onReturn;
+  if (typeof onReturn === "function") (onReturn as (d: unknown) => void)(data);
+  return `signIn: redirected with ${Object.keys(data).join(", ")}`;
+}

@@ -1,0 +1,176 @@
+// The whole simulated world: one virtual clock, the Bluetooth link, the watch app, the companion
+// and the settings page, all running the built bundles.
+import { Fba } from "./fba/read-fba";
+import { CompanionApp } from "./phone/companion-app";
+import { createRoutedFetch, RequestRecord } from "./phone/route-fetch";
+import { loadSettingsPage, PageNode } from "./phone/settings-page";
+import { SettingsStore } from "./phone/settings-store";
+import { Activity } from "./runtime/activity";
+import { PeerLink } from "./runtime/peer-link";
+import { VirtualClock } from "./runtime/virtual-clock";
+import { Scenario } from "./scenario";
+import { WatchApp } from "./watch/watch-app";
+
+const MINUTE = 60000;
+
+/** Creates a seeded PRNG (mulberry32) so runs are reproducible. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export class Simulator {
+  readonly clock: VirtualClock;
+  readonly activity = new Activity();
+  readonly link: PeerLink;
+  readonly watch: WatchApp;
+  readonly companion: CompanionApp;
+  readonly settings: SettingsStore;
+  readonly requests: RequestRecord[] = [];
+  readonly problems: string[] = [];
+  readonly logs: string[] = [];
+  readonly watchStorage = new Map<string, Buffer>();
+  displayOn = true;
+  phoneOnline = true;
+  private renderPage: ReturnType<typeof loadSettingsPage>;
+  private wakeTimer: number | null = null;
+
+  constructor(
+    fba: Fba,
+    readonly scenario: Scenario,
+    readonly serverBase: () => string,
+    translate: (msgid: string) => string,
+  ) {
+    this.clock = new VirtualClock(new Date(scenario.start).getTime());
+    const now = () => this.clock.now();
+    this.link = new PeerLink(
+      this.activity,
+      now,
+      (side, e) => this.problem(`${side}: uncaught ${String(e)}`),
+      () => this.watch.filesArrived(),
+    );
+    const device = fba.devices.find((d) => d.target === scenario.target);
+    if (device === undefined) throw new Error(`the .fba has no watch bundle for ${scenario.target}`);
+    const companionFiles = fba.companion?.files;
+    const companionSource = companionFiles?.get("companion.js")?.toString("utf8");
+    const settingsSource = companionFiles?.get("settings.js")?.toString("utf8");
+    if (companionSource === undefined || settingsSource === undefined)
+      throw new Error("the .fba has no companion.js or settings.js");
+    this.watch = new WatchApp({
+      files: device.files,
+      manifest: device.manifest,
+      link: this.link,
+      storage: this.watchStorage,
+      now,
+      inputs: { setup: scenario.watch, language: scenario.locale, displayOn: () => this.displayOn, translate },
+      timers: this.timers("watch"),
+      console: this.console("watch"),
+      problem: (m) => this.problem(m),
+    });
+    this.settings = new SettingsStore(
+      (event) => this.companion.deliver("settingsChanged", event),
+      () => undefined,
+    );
+    const random = seededRandom(20261124);
+    this.companion = new CompanionApp({
+      source: companionSource,
+      link: this.link,
+      settings: this.settings,
+      localStorage: new Map(),
+      now,
+      random,
+      globals: {
+        ...this.timers("companion"),
+        console: this.console("companion"),
+        Headers,
+        btoa,
+        atob,
+        fetch: createRoutedFetch({
+          serverBase,
+          online: () => this.phoneOnline,
+          now,
+          activity: this.activity,
+          requests: this.requests,
+        }),
+      },
+      onWakeInterval: (ms) => this.scheduleWake(ms),
+      problem: (m) => this.problem(m),
+    });
+    this.renderPage = loadSettingsPage(settingsSource, now, this.console("settings"));
+  }
+
+  problem(message: string): void {
+    this.problems.push(message);
+  }
+
+  /** Starts watch app and companion as when the user selects the face. */
+  async boot(): Promise<void> {
+    this.watch.start();
+    this.companion.start({ peerAppLaunched: true });
+    await this.activity.settle();
+  }
+
+  page(): PageNode | null {
+    try {
+      return this.renderPage({ settings: this.settings.snapshot(), settingsStorage: this.settings.pageSide });
+    } catch (error) {
+      this.problem(`settings: uncaught ${String(error)}`);
+      return null;
+    }
+  }
+
+  /** Moves virtual time forward, firing timers, wake-ups and minute ticks in order. */
+  async advance(ms: number): Promise<void> {
+    const end = this.clock.now() + ms;
+    while (this.clock.now() < end) {
+      const nextMinute = (Math.floor(this.clock.now() / MINUTE) + 1) * MINUTE;
+      const nextTimer = this.clock.nextDue(end);
+      const to = Math.min(end, nextMinute, nextTimer ?? end);
+      this.clock.runDue(to);
+      if (to === nextMinute && to <= end) this.watch.tick(new Date(to));
+      await this.activity.settle();
+    }
+  }
+
+  private scheduleWake(ms: number | undefined): void {
+    if (this.wakeTimer !== null) this.clock.cancel(this.wakeTimer);
+    this.wakeTimer =
+      ms === undefined ? null : this.clock.schedule(() => this.companion.deliver("wokenUp"), ms, ms, "wake");
+  }
+
+  timers(owner: string): Record<string, unknown> {
+    const guard = (callback: unknown, args: unknown[]) => () => {
+      try {
+        if (typeof callback === "function") (callback as (...a: unknown[]) => void)(...args);
+      } catch (error) {
+        this.problem(`${owner}: uncaught ${String(error)}`);
+      }
+    };
+    return {
+      setTimeout: (cb: unknown, delay?: number, ...args: unknown[]) =>
+        this.clock.schedule(guard(cb, args), delay ?? 0, null, owner),
+      setInterval: (cb: unknown, delay?: number, ...args: unknown[]) =>
+        this.clock.schedule(guard(cb, args), delay ?? 0, Math.max(delay ?? 0, 1), owner),
+      clearTimeout: (id: unknown) => this.clock.cancel(id),
+      clearInterval: (id: unknown) => this.clock.cancel(id),
+    };
+  }
+
+  console(side: string): Record<string, unknown> {
+    const line = (args: unknown[]) => args.map((a) => (typeof a === "string" ? a : JSON.stringify(a))).join(" ");
+    const log = (...args: unknown[]) => void this.logs.push(`${side}: ${line(args)}`);
+    return {
+      log,
+      info: log,
+      warn: log,
+      debug: log,
+      error: (...args: unknown[]) => this.problem(`${side}: console.error ${line(args)}`),
+    };
+  }
+}

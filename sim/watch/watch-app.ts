@@ -1,0 +1,110 @@
+// The watch app's life: load the built bundle with a fresh document and modules, tick the clock
+// on minute boundaries while the display is on, unload on restart.
+import { Emitter } from "../runtime/events";
+import { PeerLink } from "../runtime/peer-link";
+import { runBundle } from "../runtime/run-bundle";
+import { createDocument, EmulatedDocument } from "./emulated-document";
+import { createWatchModules, WatchInputs } from "./watch-modules";
+
+/** Where the watch bundle's files are and how to report problems. */
+export interface WatchAppHost {
+  files: Map<string, Buffer>;
+  manifest: Record<string, unknown>;
+  inputs: WatchInputs;
+  link: PeerLink;
+  storage: Map<string, Buffer>;
+  now(): number;
+  timers: Record<string, unknown>;
+  problem(message: string): void;
+  console: Record<string, unknown>;
+}
+
+export class WatchApp {
+  document: EmulatedDocument | null = null;
+  private emitters = { clock: new Emitter(), display: new Emitter(), inbox: new Emitter(), appbit: new Emitter() };
+
+  constructor(private readonly host: WatchAppHost) {}
+
+  get running(): boolean {
+    return this.document !== null;
+  }
+
+  start(): void {
+    const { files, manifest } = this.host;
+    const main = stringOr(manifest.main, "app/index.js");
+    this.emitters = { clock: new Emitter(), display: new Emitter(), inbox: new Emitter(), appbit: new Emitter() };
+    Object.assign(this.emitters.clock, { granularity: "off" });
+    const doc = createDocument(
+      files,
+      stringOr(manifest.svgMain, "resources/index.view"),
+      stringOr(manifest.svgWidgets, "resources/widget.defs"),
+    );
+    this.document = doc;
+    const modules = createWatchModules(
+      this.host.inputs,
+      doc,
+      this.host.link,
+      this.host.storage,
+      this.host.now,
+      this.emitters,
+    );
+    const source = files.get(main);
+    if (source === undefined) throw new Error(`watch bundle has no ${main}`);
+    this.host.link.watchRunning = true;
+    try {
+      runBundle(source.toString("utf8"), main, {
+        name: "watch",
+        modules,
+        globals: { ...this.host.timers, console: this.host.console },
+        now: this.host.now,
+      });
+    } catch (error) {
+      this.host.problem(`watch: uncaught ${describe(error)}`);
+    }
+    this.host.link.update();
+  }
+
+  stop(): void {
+    if (!this.running) return;
+    this.emitters.appbit.emit("unload", {}, (e) => this.host.problem(`watch: ${describe(e)}`));
+    this.document = null;
+    this.host.link.watchRunning = false;
+    this.host.link.update();
+  }
+
+  /** A minute (or second) boundary passed: tick if the display is on and granularity asks. */
+  tick(date: Date): void {
+    const granularity = (this.emitters.clock as unknown as { granularity: string }).granularity;
+    if (!this.running || !this.host.inputs.displayOn() || granularity === "off") return;
+    this.emitters.clock.emit("tick", { date }, (e) => this.host.problem(`watch: uncaught ${describe(e)}`));
+  }
+
+  displayChanged(): void {
+    if (this.running)
+      this.emitters.display.emit("change", {}, (e) => this.host.problem(`watch: uncaught ${describe(e)}`));
+  }
+
+  filesArrived(): void {
+    if (this.running)
+      this.emitters.inbox.emit("newfile", {}, (e) => this.host.problem(`watch: uncaught ${describe(e)}`));
+  }
+
+  tap(id: string): boolean {
+    const target = this.document?.getElementById(id) ?? null;
+    for (let node = target; node !== null; node = node.parent) {
+      if (typeof node.onclick === "function" || node.hasListeners("click")) {
+        node.emit("click", {}, (e) => this.host.problem(`watch: uncaught ${describe(e)}`));
+        return true;
+      }
+    }
+    return false;
+  }
+}
+
+function stringOr(value: unknown, fallback: string): string {
+  return typeof value === "string" ? value : fallback;
+}
+
+export function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
