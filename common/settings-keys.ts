@@ -1,13 +1,31 @@
+import { DEFAULT_OPTIONS, RefreshMinutes, TrendChoice, UnitsChoice, WatchOptions } from "./options";
+
 /**
  * Keys of the strings the settings page and the companion share through `settingsStorage`.
  * Tokens are never among them: they live only in the companion's local storage.
  */
 export const SettingsKey = {
-  /** Written by the companion: which providers this build has an OAuth client for (JSON). */
+  /** Companion → page: which providers this build has an OAuth client for (JSON). */
   clientConfigured: "clientConfigured",
-  /** Selected data provider (`Select` JSON), default Google Health. */
+  /** Page: selected data provider (`Select` JSON), default Google Health. */
   provider: "provider",
+  /** Page: options (`Select` JSON each). */
+  refreshMinutes: "refreshMinutes",
+  units: "units",
+  trend: "trend",
+  theme: "theme",
+  /** Companion → page: what the `<Oauth>` component needs for the next sign-in (JSON). */
+  oauthRequest: "oauthRequest",
+  /** Page → companion: the redirect's `code` and `state` (or `error`) from `<Oauth>` (JSON). */
+  oauthReturn: "oauthReturn",
+  /** Page → companion: the user tapped Sign out (any new value). */
+  signOut: "signOut",
+  /** Companion → page: sign-in state, last sync and the current problem (JSON). */
+  status: "status",
 } as const;
+
+/** Data providers the companion can read from. */
+export type ProviderId = "google" | "fitbit";
 
 /** Which providers have OAuth client credentials compiled into this build. */
 export interface ClientConfigured {
@@ -15,17 +33,112 @@ export interface ClientConfigured {
   fitbit: boolean;
 }
 
+function parseJson(raw: string | null | undefined): unknown {
+  if (typeof raw !== "string") return undefined;
+  try {
+    return JSON.parse(raw);
+  } catch (e) {
+    return undefined;
+  }
+}
+
+function asRecord(value: unknown): { [key: string]: unknown } | null {
+  return typeof value === "object" && value !== null && !(value instanceof Array)
+    ? (value as { [key: string]: unknown })
+    : null;
+}
+
 /** Reads the companion-written {@link ClientConfigured} value; unknown shapes mean "not configured". */
 export function parseClientConfigured(raw: string | null | undefined): ClientConfigured {
-  const none = { google: false, fitbit: false };
-  if (typeof raw !== "string") return none;
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch (e) {
-    return none;
-  }
-  if (typeof value !== "object" || value === null) return none;
-  const record = value as { [key: string]: unknown };
-  return { google: record.google === true, fitbit: record.fitbit === true };
+  const record = asRecord(parseJson(raw));
+  return { google: record !== null && record.google === true, fitbit: record !== null && record.fitbit === true };
+}
+
+/** The chosen value of a `Select` setting (`{"selected":[i],"values":[{"name","value"}]}`), if allowed. */
+export function parseSelect<T extends string>(raw: string | null | undefined, allowed: T[], fallback: T): T {
+  const record = asRecord(parseJson(raw));
+  const values = record === null ? null : record.values;
+  const first = values instanceof Array ? asRecord(values[0]) : null;
+  const value = first === null ? undefined : first.value;
+  for (let i = 0; i < allowed.length; i++) if (allowed[i] === value) return allowed[i];
+  return fallback;
+}
+
+/** Reads the provider choice; Google Health unless the user picked the legacy one. */
+export function readProvider(get: (key: string) => string | null | undefined): ProviderId {
+  return parseSelect<ProviderId>(get(SettingsKey.provider), ["google", "fitbit"], "google");
+}
+
+/** Reads the watch options from settings, each falling back to its default when unset or bad. */
+export function readOptions(get: (key: string) => string | null | undefined): WatchOptions {
+  const refresh = parseSelect(
+    get(SettingsKey.refreshMinutes),
+    ["15", "30", "60"],
+    String(DEFAULT_OPTIONS.refreshMinutes),
+  );
+  const theme = parseSelect(get(SettingsKey.theme), ["0", "1", "2", "3"], String(DEFAULT_OPTIONS.theme));
+  return {
+    refreshMinutes: Number(refresh) as RefreshMinutes,
+    units: parseSelect<UnitsChoice>(get(SettingsKey.units), ["auto", "metric", "imperial"], DEFAULT_OPTIONS.units),
+    trend: parseSelect<TrendChoice>(get(SettingsKey.trend), ["sleep", "steps"], DEFAULT_OPTIONS.trend),
+    theme: Number(theme),
+  };
+}
+
+/** What the page needs to render `<Oauth>` for the next sign-in. */
+export interface OauthRequest {
+  provider: ProviderId;
+  clientId: string;
+  state: string;
+  challenge: string;
+}
+
+/** Parses the companion's {@link OauthRequest}; null when absent or malformed. */
+export function parseOauthRequest(raw: string | null | undefined): OauthRequest | null {
+  const r = asRecord(parseJson(raw));
+  if (r === null || (r.provider !== "google" && r.provider !== "fitbit")) return null;
+  if (typeof r.clientId !== "string" || typeof r.state !== "string" || typeof r.challenge !== "string") return null;
+  return { provider: r.provider, clientId: r.clientId, state: r.state, challenge: r.challenge };
+}
+
+/** What the redirect brought back to `<Oauth>`'s onReturn. */
+export interface OauthReturn {
+  code: string | null;
+  state: string | null;
+  error: string | null;
+}
+
+/** Parses the page's {@link OauthReturn}; null when absent or malformed. */
+export function parseOauthReturn(raw: string | null | undefined): OauthReturn | null {
+  const r = asRecord(parseJson(raw));
+  if (r === null) return null;
+  const text = (v: unknown): string | null => (typeof v === "string" && v !== "" ? v : null);
+  return { code: text(r.code), state: text(r.state), error: text(r.error) };
+}
+
+/** The companion's report for the page. */
+export interface SyncReport {
+  signedIn: boolean;
+  provider: ProviderId;
+  /** Epoch seconds of the last successful sync, null if never. */
+  lastSyncAt: number | null;
+  /** A {@link Problem} code. */
+  problem: number;
+  /** Epoch seconds before which no call is made (rate limit / backoff), null if none. */
+  retryAt: number | null;
+}
+
+/** Parses the companion's {@link SyncReport}; null when absent or malformed. */
+export function parseSyncReport(raw: string | null | undefined): SyncReport | null {
+  const r = asRecord(parseJson(raw));
+  if (r === null || typeof r.signedIn !== "boolean" || typeof r.problem !== "number") return null;
+  const time = (v: unknown): number | null => (typeof v === "number" && v > 0 ? v : null);
+  const provider: ProviderId = r.provider === "fitbit" ? "fitbit" : "google";
+  return {
+    signedIn: r.signedIn,
+    provider: provider,
+    lastSyncAt: time(r.lastSyncAt),
+    problem: r.problem,
+    retryAt: time(r.retryAt),
+  };
 }

@@ -16,9 +16,43 @@ export interface CompanionHost {
   wakeInterval: number | undefined;
 }
 
+/** The part of a fetch Response the companion reads. */
+export interface HttpResponse {
+  status: number;
+  headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}
+
+/** A request as the providers build it (bodies are strings on the companion). */
+export interface HttpRequest {
+  method: "GET" | "POST";
+  url: string;
+  headers: { [name: string]: string };
+  body?: string;
+}
+
+/** Local civil time of the phone. */
+export interface LocalTime {
+  year: number;
+  month: number;
+  day: number;
+  hours: number;
+  minutes: number;
+}
+
 /** Everything the companion needs from the platform, wired by `companion/index.ts`. */
 export interface CompanionDeps {
   host: CompanionHost;
   settings: StringStore;
+  storage: StringStore;
   credentials: ClientCredentials;
+  http(request: HttpRequest): Promise<HttpResponse>;
+  now(): number;
+  localTime(epochMs: number): LocalTime;
+  randomBytes(count: number): number[];
+  random(): number;
+  sendFile(name: string, value: unknown): Promise<unknown>;
+  socketOpen(): boolean;
+  sendMessage(value: unknown): void;
+  log(line: string): void;
 }

@@ -1,7 +1,50 @@
 // Entry point: wires the real Fitbit OS modules into start(); no logic lives here.
+import { encode } from "cbor";
+import { getRandomValues } from "crypto";
 import { me } from "companion";
+import { outbox } from "file-transfer";
+import { localStorage } from "local-storage";
+import { peerSocket } from "messaging";
 import { settingsStorage } from "settings";
 import { CREDENTIALS } from "./generated/credentials";
 import { start } from "./start";
 
-start({ host: me, settings: settingsStorage, credentials: CREDENTIALS });
+start(
+  {
+    host: me,
+    settings: settingsStorage,
+    storage: localStorage,
+    credentials: CREDENTIALS,
+    http: (request) => fetch(request.url, { method: request.method, headers: request.headers, body: request.body }),
+    now: () => Date.now(),
+    localTime: (ms) => {
+      const d = new Date(ms);
+      return {
+        year: d.getFullYear(),
+        month: d.getMonth() + 1,
+        day: d.getDate(),
+        hours: d.getHours(),
+        minutes: d.getMinutes(),
+      };
+    },
+    randomBytes: (count) => {
+      const bytes = new Uint8Array(count);
+      getRandomValues(bytes);
+      const out: number[] = [];
+      for (let i = 0; i < count; i++) out.push(bytes[i]);
+      return out;
+    },
+    random: () => Math.random(),
+    sendFile: (name, value) => outbox.enqueue(name, encode(value)),
+    socketOpen: () => peerSocket.readyState === peerSocket.OPEN,
+    sendMessage: (value) => peerSocket.send(value),
+    // Never pass tokens here: this is the only log sink and it goes to the developer console.
+    log: (line) => console.log(line),
+  },
+  {
+    onWake: (listener) => me.addEventListener("wakeinterval", listener),
+    onSettingsChange: (listener) => settingsStorage.addEventListener("change", (event) => listener(event.key)),
+    onPeerOpen: (listener) => peerSocket.addEventListener("open", listener),
+    onPeerMessage: (listener) => peerSocket.addEventListener("message", (event) => listener(event.data)),
+  },
+);

@@ -1,8 +1,19 @@
-import { ClientConfigured, SettingsKey } from "../common/settings-keys";
+// Wires the companion's triggers (design §3): launch, wake interval, settings changes, the watch
+// app opening its socket, and refresh requests from the watch (rate-limited).
+import { isRefreshRequest } from "../common/messages";
+import { ClientConfigured, readOptions, SettingsKey } from "../common/settings-keys";
+import { SyncStatus } from "../common/sync-status";
+import { completeSignIn, prepareSignIn, signOut } from "./auth/sign-in";
+import { TokenKeeper } from "./auth/token-keeper";
+import { readPending, readTokens } from "./auth/token-store";
 import { ClientCredentials, CompanionDeps } from "./deps";
+import { emptyState, writeState } from "./sync/sync-state";
+import { SyncEngine } from "./sync/sync-engine";
 
-/** Default wake interval (15 min); the platform minimum is 5 min (fitbit-os.md §5). */
-export const WAKE_INTERVAL_MS = 15 * 60 * 1000;
+/** Platform minimum wake interval (fitbit-os.md §5). */
+export const MIN_WAKE_INTERVAL_MS = 5 * 60 * 1000;
+/** The watch may ask for a sync at most this often. */
+export const REFRESH_REQUEST_GAP_MS = 5 * 60 * 1000;
 
 /** Tells which providers the build can sign in with, from the compiled-in credentials. */
 export function describeClients(credentials: ClientCredentials): ClientConfigured {
@@ -12,12 +23,66 @@ export function describeClients(credentials: ClientCredentials): ClientConfigure
   };
 }
 
-/** Starts the companion: schedules wake-ups and tells the settings page what the build supports. */
-export function start(deps: CompanionDeps): void {
-  // The wake interval is not documented to survive a relaunch, so it is set on every start.
-  deps.host.wakeInterval = WAKE_INTERVAL_MS;
+/** Events the entry file subscribes to on the real modules. */
+export interface CompanionEvents {
+  onWake(listener: () => void): void;
+  onSettingsChange(listener: (key: string | null) => void): void;
+  onPeerOpen(listener: () => void): void;
+  onPeerMessage(listener: (data: unknown) => void): void;
+}
+
+export function start(deps: CompanionDeps, events: CompanionEvents): SyncEngine {
+  const engine = new SyncEngine(deps, new TokenKeeper(deps));
+  const run = (forced: boolean) =>
+    engine.sync(forced).catch((error: unknown) => deps.log(`sync crashed: ${String(error)}`));
+  const applyWakeInterval = () => {
+    // The interval is not documented to survive a relaunch, so it is set on every start.
+    deps.host.wakeInterval = Math.max(
+      MIN_WAKE_INTERVAL_MS,
+      readOptions((k) => deps.settings.getItem(k)).refreshMinutes * 60000,
+    );
+  };
+  applyWakeInterval();
   const configured = JSON.stringify(describeClients(deps.credentials));
-  if (deps.settings.getItem(SettingsKey.clientConfigured) !== configured) {
+  if (deps.settings.getItem(SettingsKey.clientConfigured) !== configured)
     deps.settings.setItem(SettingsKey.clientConfigured, configured);
+  if (readTokens(deps.storage) === null && readPending(deps.storage) === null) prepareSignIn(deps);
+
+  events.onWake(() => void run(false));
+  events.onPeerOpen(() => void run(false));
+  events.onPeerMessage((data) => {
+    if (!isRefreshRequest(data)) return;
+    const state = engine.state();
+    if (deps.now() - state.forcedAt < REFRESH_REQUEST_GAP_MS) return;
+    state.forcedAt = deps.now();
+    writeState(deps.storage, state);
+    void run(true);
+  });
+  events.onSettingsChange((key) => void onSettings(key));
+
+  async function onSettings(key: string | null): Promise<void> {
+    if (key === SettingsKey.oauthReturn) {
+      if (await completeSignIn(deps)) {
+        writeState(deps.storage, emptyState(SyncStatus.Ok));
+        await run(true);
+      }
+    } else if (key === SettingsKey.signOut) {
+      await signOut(deps);
+      const state = emptyState(SyncStatus.SignedOut);
+      writeState(deps.storage, state);
+      engine.deliver(state, engine.today());
+      writeState(deps.storage, state);
+      engine.report(state);
+      prepareSignIn(deps);
+    } else if (key === SettingsKey.provider) {
+      if (readTokens(deps.storage) === null) prepareSignIn(deps);
+      else await run(true);
+    } else {
+      applyWakeInterval();
+      await run(false);
+    }
   }
+
+  void run(false);
+  return engine;
 }

@@ -18,6 +18,17 @@ function u32(value: number): number[] {
   return [(value >>> 24) & 0xff, (value >> 16) & 0xff, (value >> 8) & 0xff, value & 0xff];
 }
 
+// Values may come from the bundles' own vm realms, so types are told apart without instanceof.
+function isArrayBuffer(value: unknown): value is ArrayBuffer {
+  return Object.prototype.toString.call(value) === "[object ArrayBuffer]";
+}
+
+function isPlainObject(value: unknown): value is object {
+  if (typeof value !== "object" || value === null) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === null || Object.getPrototypeOf(proto) === null;
+}
+
 function encodeInto(value: unknown, out: number[]): void {
   if (value === false) out.push(0xf4);
   else if (value === true) out.push(0xf5);
@@ -27,16 +38,15 @@ function encodeInto(value: unknown, out: number[]): void {
   else if (typeof value === "string") {
     const bytes = Buffer.from(value, "utf8");
     out.push(...head(3, bytes.length), ...bytes);
-  } else if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
-    const bytes =
-      value instanceof ArrayBuffer
-        ? new Uint8Array(value)
-        : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  } else if (isArrayBuffer(value) || ArrayBuffer.isView(value)) {
+    const bytes = ArrayBuffer.isView(value)
+      ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength)
+      : new Uint8Array(value);
     out.push(...head(2, bytes.length), ...bytes);
   } else if (Array.isArray(value)) {
     out.push(...head(4, value.length));
     for (const item of value) encodeInto(item, out);
-  } else if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+  } else if (isPlainObject(value)) {
     const entries = Object.entries(value as Record<string, unknown>);
     out.push(...head(5, entries.length));
     for (const [key, item] of entries) {

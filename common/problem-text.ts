@@ -1,0 +1,33 @@
+import { Problem } from "./sync-status";
+
+/** The current problem in plain words for the settings page (en-US). */
+export function describeProblem(problem: number, provider: "google" | "fitbit"): string {
+  switch (problem) {
+    case Problem.None:
+      return "";
+    case Problem.Network:
+      return "No network: the phone could not reach the server. It will try again.";
+    case Problem.Server:
+      return "The server had a problem. Syncing will try again on its own.";
+    case Problem.RateLimited:
+      return "Too many requests for now: syncing pauses until the limit resets.";
+    case Problem.Malformed:
+      return "The server sent data this app did not understand; the last good data is kept.";
+    case Problem.InvalidGrant:
+      return "Access has expired or was revoked: sign in again.";
+    case Problem.MissingScope:
+      return "Permission for sleep, activity or heart rate is missing: sign in again and allow all of them.";
+    case Problem.Retired:
+      return "The Fitbit Web API was retired by Google on 2 November 2026: choose Google Health and sign in with Google.";
+    case Problem.AccountNotLinked:
+      return "This Google account has no Fitbit data.";
+    case Problem.LegacyLogin:
+      return "Sign in to the Fitbit app with your Google account first, then sign in here again.";
+    case Problem.Config:
+      return provider === "google"
+        ? "The app's Google sign-in is misconfigured."
+        : "The app's Fitbit sign-in is misconfigured.";
+    default:
+      return "";
+  }
+}

@@ -1,0 +1,87 @@
+// Classifies HTTP answers into the coded outcomes the companion acts on (design §3; reference
+// tables google-health-api.md §6, fitbit-web-api.md §2.5). Never by message text.
+import { HttpResponse } from "../deps";
+
+export type Failure =
+  | { kind: "expired" }
+  | { kind: "invalidGrant" }
+  | { kind: "missingScope" }
+  | { kind: "rateLimited"; retryAfterSeconds: number | null }
+  | { kind: "server"; status: number }
+  | { kind: "network" }
+  | { kind: "retired" }
+  | { kind: "accountNotLinked" }
+  | { kind: "legacyLogin" }
+  | { kind: "config"; detail: string }
+  | { kind: "malformed"; field: string };
+
+export type Outcome = { ok: true; body: unknown } | { ok: false; failure: Failure };
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function field(value: unknown, ...path: string[]): unknown {
+  let node = value;
+  for (const key of path)
+    node = typeof node === "object" && node !== null ? (node as { [k: string]: unknown })[key] : undefined;
+  return node;
+}
+
+/** The seconds to wait from Retry-After or Fitbit's reset header; null when neither is usable. */
+export function retryAfterOf(response: HttpResponse): number | null {
+  const raw = response.headers.get("retry-after") ?? response.headers.get("fitbit-rate-limit-reset");
+  const seconds = raw === null ? NaN : Number(raw);
+  return isFinite(seconds) && seconds >= 0 && seconds <= 86400 ? seconds : null;
+}
+
+function googleReason(body: unknown): string | null {
+  const details = field(body, "error", "details");
+  if (!Array.isArray(details)) return null;
+  for (const d of details) {
+    const reason = field(d, "reason");
+    if (typeof reason === "string") return reason;
+  }
+  return null;
+}
+
+function classifyError(status: number, body: unknown, response: HttpResponse): Failure {
+  const oauthError = field(body, "error");
+  const errors = field(body, "errors");
+  const fitbitType = Array.isArray(errors) ? field(errors[0], "errorType") : undefined;
+  if (status === 410) return { kind: "retired" };
+  if (status === 429) return { kind: "rateLimited", retryAfterSeconds: retryAfterOf(response) };
+  if (status >= 500) return { kind: "server", status };
+  if (oauthError === "invalid_grant" || fitbitType === "invalid_grant" || status === 409)
+    return { kind: "invalidGrant" };
+  if (status === 401)
+    return fitbitType === "invalid_client" || oauthError === "invalid_client"
+      ? { kind: "config", detail: "invalid_client" }
+      : { kind: "expired" };
+  const reason = googleReason(body);
+  if (status === 403) {
+    if (reason === "ACCESS_TOKEN_SCOPE_INSUFFICIENT" || fitbitType === "insufficient_scope")
+      return { kind: "missingScope" };
+    if (reason === null && fitbitType === undefined) return { kind: "legacyLogin" };
+    return { kind: "config", detail: reason ?? String(fitbitType) };
+  }
+  if (reason === "ACCOUNT_NOT_LINKED") return { kind: "accountNotLinked" };
+  return {
+    kind: "config",
+    detail: `${status} ${typeof oauthError === "string" ? oauthError : (reason ?? String(fitbitType))}`,
+  };
+}
+
+/** Reads a response: a JSON body on 2xx, else the classified failure. */
+export async function readOutcome(response: HttpResponse): Promise<Outcome> {
+  const text = await response.text();
+  const body = parseJson(text);
+  if (response.status >= 200 && response.status < 300) {
+    return body === undefined ? { ok: false, failure: { kind: "malformed", field: "body" } } : { ok: true, body };
+  }
+  return { ok: false, failure: classifyError(response.status, body, response) };
+}

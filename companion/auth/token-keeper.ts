@@ -1,0 +1,73 @@
+// Keeps a valid access token: refresh before expiry and after a 401, one refresh in flight at a
+// time, the new set persisted before it is used. Fitbit's refresh tokens are single-use: a marker
+// written before the request lets a relaunch replay the identical request within Fitbit's
+// 2-minute window if the answer was lost (fitbit-web-api.md §2.3).
+import { CompanionDeps } from "../deps";
+import { Failure, readOutcome } from "./http-outcome";
+import { buildRefresh, readTokenResponse, refreshMarginMs } from "./oauth-requests";
+import { readTokens, TokenSet, writeTokens } from "./token-store";
+
+const IN_FLIGHT = "refreshInFlight";
+
+export type TokenResult = { ok: true; tokens: TokenSet } | { ok: false; failure: Failure };
+
+export class TokenKeeper {
+  private refreshing: Promise<TokenResult> | null = null;
+
+  constructor(private readonly deps: CompanionDeps) {}
+
+  /** A token that is valid now, refreshing first when it is about to expire. */
+  async fresh(): Promise<TokenResult> {
+    const tokens = readTokens(this.deps.storage);
+    if (tokens === null) return { ok: false, failure: { kind: "invalidGrant" } };
+    const interrupted = typeof this.deps.storage.getItem(IN_FLIGHT) === "string";
+    if (!interrupted && tokens.expiresAt - refreshMarginMs(tokens.provider) > this.deps.now())
+      return { ok: true, tokens };
+    return this.refresh(tokens);
+  }
+
+  /** Refreshes (single flight): concurrent callers share one request. */
+  refresh(tokens: TokenSet): Promise<TokenResult> {
+    const running = this.refreshing ?? this.doRefresh(tokens);
+    if (this.refreshing === null) {
+      this.refreshing = running;
+      const clear = () => {
+        this.refreshing = null;
+      };
+      running.then(clear, clear);
+    }
+    return running;
+  }
+
+  private async doRefresh(tokens: TokenSet): Promise<TokenResult> {
+    this.deps.storage.setItem(IN_FLIGHT, String(this.deps.now()));
+    let outcome;
+    try {
+      outcome = await readOutcome(
+        await this.deps.http(buildRefresh(tokens.provider, this.deps.credentials, tokens.refreshToken)),
+      );
+    } catch {
+      this.deps.storage.removeItem(IN_FLIGHT);
+      return { ok: false, failure: { kind: "network" } };
+    }
+    if (!outcome.ok) {
+      this.deps.storage.removeItem(IN_FLIGHT);
+      // Another launch may have rotated the token meanwhile: trust what is stored now.
+      const stored = readTokens(this.deps.storage);
+      if (outcome.failure.kind === "invalidGrant" && stored !== null && stored.refreshToken !== tokens.refreshToken)
+        return { ok: true, tokens: stored };
+      return outcome;
+    }
+    const next = readTokenResponse(tokens.provider, outcome.body, this.deps.now(), tokens);
+    if ("error" in next) {
+      this.deps.storage.removeItem(IN_FLIGHT);
+      return { ok: false, failure: { kind: "malformed", field: next.error } };
+    }
+    writeTokens(this.deps.storage, next); // persisted before anyone uses it
+    this.deps.storage.removeItem(IN_FLIGHT);
+    this.deps.log(
+      `token refreshed (${tokens.provider}), valid for ${Math.round((next.expiresAt - this.deps.now()) / 60000)} min`,
+    );
+    return { ok: true, tokens: next };
+  }
+}

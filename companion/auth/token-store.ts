@@ -1,0 +1,68 @@
+// Tokens live only in the companion's local storage (design §3), validated when read.
+import { ProviderId } from "../../common/settings-keys";
+import { StringStore } from "../deps";
+
+const TOKENS = "tokens";
+const PENDING = "pendingSignIn";
+
+/** The stored grant. */
+export interface TokenSet {
+  provider: ProviderId;
+  accessToken: string;
+  refreshToken: string;
+  /** Epoch ms when the access token expires. */
+  expiresAt: number;
+  scope: string;
+}
+
+/** A sign-in in progress: what the companion must remember between publishing and the return. */
+export interface PendingSignIn {
+  provider: ProviderId;
+  verifier: string;
+  state: string;
+  createdAt: number;
+}
+
+function parse(raw: string | null | undefined): { [key: string]: unknown } | null {
+  if (typeof raw !== "string") return null;
+  try {
+    const value: unknown = JSON.parse(raw);
+    return typeof value === "object" && value !== null ? (value as { [key: string]: unknown }) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function readTokens(store: StringStore): TokenSet | null {
+  const r = parse(store.getItem(TOKENS));
+  if (r === null || (r.provider !== "google" && r.provider !== "fitbit")) return null;
+  if (typeof r.accessToken !== "string" || typeof r.refreshToken !== "string" || typeof r.expiresAt !== "number")
+    return null;
+  return {
+    provider: r.provider,
+    accessToken: r.accessToken,
+    refreshToken: r.refreshToken,
+    expiresAt: r.expiresAt,
+    scope: typeof r.scope === "string" ? r.scope : "",
+  };
+}
+
+export function writeTokens(store: StringStore, tokens: TokenSet): void {
+  store.setItem(TOKENS, JSON.stringify(tokens));
+}
+
+export function clearTokens(store: StringStore): void {
+  store.removeItem(TOKENS);
+}
+
+export function readPending(store: StringStore): PendingSignIn | null {
+  const r = parse(store.getItem(PENDING));
+  if (r === null || (r.provider !== "google" && r.provider !== "fitbit")) return null;
+  if (typeof r.verifier !== "string" || typeof r.state !== "string" || typeof r.createdAt !== "number") return null;
+  return { provider: r.provider, verifier: r.verifier, state: r.state, createdAt: r.createdAt };
+}
+
+export function writePending(store: StringStore, pending: PendingSignIn | null): void {
+  if (pending === null) store.removeItem(PENDING);
+  else store.setItem(PENDING, JSON.stringify(pending));
+}

@@ -1,0 +1,30 @@
+// Condenses the sync state into the snapshot the watch shows (common/snapshot.ts).
+import { addCivilDays, CivilDate } from "../../common/civil-date";
+import { WatchOptions } from "../../common/options";
+import { Snapshot } from "../../common/snapshot";
+import { SyncState } from "./sync-state";
+
+function series(today: CivilDate, value: (date: CivilDate) => number | undefined): Array<number | null> {
+  const out: Array<number | null> = [];
+  for (let i = -6; i <= 0; i++) {
+    const v = value(addCivilDays(today, i));
+    out.push(v === undefined ? null : v);
+  }
+  return out;
+}
+
+export function buildSnapshot(state: SyncState, today: CivilDate, now: number, options: WatchOptions): Snapshot {
+  const rhr = state.restingHeartRate[today] ?? state.restingHeartRate[addCivilDays(today, -1)];
+  return {
+    generatedAt: Math.floor(now / 1000),
+    lastSyncAt: state.lastSyncAt === null ? null : Math.floor(state.lastSyncAt / 1000),
+    dataDate: today,
+    status: state.status,
+    problem: state.problem,
+    night: state.nights[today] ?? null,
+    nights: series(today, (d) => state.nights[d]?.minutesAsleep),
+    steps: series(today, (d) => state.steps[d]),
+    restingHeartRate: rhr === undefined || rhr < 20 || rhr > 250 ? null : rhr,
+    options,
+  };
+}

@@ -1,0 +1,45 @@
+// Decides which calls can bring new data (design §3 "Calls"): last night's sleep until it has
+// arrived (from 04:00 local, every run), then a check every 3 h for naps and late edits; the
+// 7-day steps history once per day (today's steps come live from the watch); resting heart rate
+// until today's is computed. Pure: the clock and local time are inputs.
+import { CivilDate } from "../../common/civil-date";
+import { SyncState } from "./sync-state";
+
+export type Call = "sleep" | "steps" | "restingHeartRate";
+
+const HOUR = 3600000;
+const SLEEP_WINDOW_START = 4 * 60; // minutes after local midnight
+const RECHECK_MS = 3 * HOUR;
+const FORCED_MIN_GAP_MS = 5 * 60000;
+
+export interface PlanInput {
+  state: SyncState;
+  now: number;
+  today: CivilDate;
+  minuteOfDay: number;
+  intervalMs: number;
+  /** The user or the watch asked (sign-in, settings, refresh request): fetch what is stale. */
+  forced: boolean;
+}
+
+export function planCalls(input: PlanInput): Call[] {
+  const { state, now, today, forced } = input;
+  if (state.retryAt !== null && now < state.retryAt && !forced) return [];
+  const since = (t: number) => now - t;
+  const gap = forced ? FORCED_MIN_GAP_MS : input.intervalMs * 0.9;
+  const calls: Call[] = [];
+  const hasNight = state.nights[today] !== undefined;
+  const sleepDue =
+    state.fetchedAt.sleep === 0 ||
+    (hasNight
+      ? since(state.fetchedAt.sleep) >= RECHECK_MS
+      : (forced || input.minuteOfDay >= SLEEP_WINDOW_START) && since(state.fetchedAt.sleep) >= gap);
+  if (sleepDue) calls.push("sleep");
+  if (state.stepsDay !== today || (forced && since(state.fetchedAt.steps) >= HOUR)) calls.push("steps");
+  const rhrDue =
+    state.restingHeartRate[today] === undefined &&
+    (state.fetchedAt.restingHeartRate === 0 ||
+      ((hasNight || sleepDue) && since(state.fetchedAt.restingHeartRate) >= HOUR));
+  if (rhrDue) calls.push("restingHeartRate");
+  return calls;
+}
