@@ -1,13 +1,20 @@
 import { ClockDisplay } from "../common/format-clock";
+import { SnapshotFiles } from "./snapshot-store";
 
 /** The part of a view element the face uses. */
-export interface TextElement {
+export interface ViewElement {
   text: string;
+  width: number;
+  height: number;
+  x: number;
+  y: number;
+  sweepAngle: number;
+  style: { opacity: number; fill: string };
 }
 
 /** Looks elements up by id (the `document` module). */
 export interface ElementSource {
-  getElementById(id: string): TextElement | null;
+  getElementById(id: string): ViewElement | null;
 }
 
 /** Minute ticks (the `clock` module); ticks stop while the display is off. */
@@ -16,11 +23,32 @@ export interface TickSource {
   addEventListener(type: "tick", listener: (event: { date: Date }) => void): void;
 }
 
+/** Today's figures from the watch's own sensors (`user-activity`), each possibly unknown. */
+export interface LiveActivity {
+  steps(): number | undefined;
+  stepsGoal(): number | undefined;
+}
+
+/** The peer socket to the companion. */
+export interface PeerChannel {
+  isOpen(): boolean;
+  send(value: unknown): void;
+  onMessage(listener: (data: unknown) => void): void;
+  onOpen(listener: () => void): void;
+}
+
 /** Everything the face needs from the platform, wired by `app/index.ts`. */
 export interface WatchDeps {
   clock: TickSource;
   document: ElementSource;
-  /** Reads the device's 12/24 h preference (there is no change event: read it on render). */
   clockDisplay(): ClockDisplay;
   now(): Date;
+  activity: LiveActivity;
+  files: SnapshotFiles;
+  nextFile(): string | undefined;
+  onNewFile(listener: () => void): void;
+  peer: PeerChannel;
+  displayOn(): boolean;
+  onDisplayChange(listener: () => void): void;
+  warn(line: string): void;
 }

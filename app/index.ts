@@ -1,12 +1,41 @@
 // Entry point: wires the real Fitbit OS modules into start(); no logic lives here.
 import clock from "clock";
+import { display } from "display";
 import document from "document";
+import { inbox } from "file-transfer";
+import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "fs";
+import { peerSocket } from "messaging";
+import { today, goals } from "user-activity";
 import { preferences } from "user-settings";
+import { ViewElement } from "./deps";
 import { start } from "./start";
 
 start({
   clock: clock,
-  document: document,
+  // The typings return the base Element; the ids the face uses are text, rect and arc elements.
+  document: { getElementById: (id) => document.getElementById(id) as unknown as ViewElement | null },
   clockDisplay: () => preferences.clockDisplay,
   now: () => new Date(),
+  activity: {
+    steps: () => today.adjusted.steps,
+    stepsGoal: () => goals.steps,
+  },
+  files: {
+    existsSync: existsSync,
+    readFileSync: (name) => readFileSync(name, "cbor"),
+    writeFileSync: (name, data) => writeFileSync(name, data, "cbor"),
+    renameSync: renameSync,
+    unlinkSync: unlinkSync,
+  },
+  nextFile: () => inbox.nextFile(),
+  onNewFile: (listener) => inbox.addEventListener("newfile", listener),
+  peer: {
+    isOpen: () => peerSocket.readyState === peerSocket.OPEN,
+    send: (value) => peerSocket.send(value),
+    onMessage: (listener) => peerSocket.addEventListener("message", (event) => listener(event.data)),
+    onOpen: (listener) => peerSocket.addEventListener("open", listener),
+  },
+  displayOn: () => display.on,
+  onDisplayChange: (listener) => display.addEventListener("change", listener),
+  warn: (line) => console.warn(line),
 });

@@ -1,28 +1,78 @@
-import { formatClockTime, formatShortDate } from "../common/format-clock";
-import { TextElement, WatchDeps } from "./deps";
+// Starts the face: shows the persisted snapshot at once, receives newer ones by file and message,
+// redraws on minute ticks while the display is on, and asks for a refresh when data is old.
+import { readSnapshotMessage } from "../common/messages";
+import { toCivilDate } from "../common/civil-date";
+import { WatchDeps } from "./deps";
+import { createFace } from "./face";
+import { createSnapshotStore } from "./snapshot-store";
+import { decideStatus } from "./status-line";
 
-/** Text shown for a value that is not known yet: never a made-up zero. */
-export const UNKNOWN_TEXT = "--";
+export { UNKNOWN_TEXT } from "./face";
 
-function requireElement(deps: WatchDeps, id: string): TextElement {
-  const element = deps.document.getElementById(id);
-  // A missing id is a build mistake (index.view and code disagree), not a runtime condition.
-  if (element === null) throw new Error("index.view has no element #" + id);
-  return element;
-}
-
-/** Starts the clock face: renders now, then on every minute tick. */
 export function start(deps: WatchDeps): void {
-  const time = requireElement(deps, "time");
-  const date = requireElement(deps, "date");
-  const unknown = ["steps", "sleep", "status"];
-  for (let i = 0; i < unknown.length; i++) requireElement(deps, unknown[i]).text = UNKNOWN_TEXT;
+  const face = createFace(deps.document);
+  const store = createSnapshotStore(deps.files, deps.warn);
+  let lastRefreshAsk = 0;
 
   const render = (now: Date): void => {
-    time.text = formatClockTime(now.getHours(), now.getMinutes(), deps.clockDisplay());
-    date.text = formatShortDate(now.getDay(), now.getMonth(), now.getDate());
+    if (!deps.displayOn()) return; // no work while nobody can see it
+    face.render({
+      now: now,
+      clockDisplay: deps.clockDisplay(),
+      steps: deps.activity.steps(),
+      stepsGoal: deps.activity.stepsGoal(),
+      snapshot: store.current(),
+      status: decideStatus({
+        snapshot: store.current(),
+        now: Math.floor(now.getTime() / 1000),
+        socketOpen: deps.peer.isOpen(),
+        today: toCivilDate(now.getFullYear(), now.getMonth() + 1, now.getDate()),
+      }),
+    });
   };
+
+  const askForRefresh = (): void => {
+    const s = store.current();
+    const now = deps.now().getTime();
+    const interval = (s === null ? 15 : s.options.refreshMinutes) * 60000;
+    const age = s === null || s.lastSyncAt === null ? Infinity : now - s.lastSyncAt * 1000;
+    if (age < interval || now - lastRefreshAsk < interval || !deps.peer.isOpen()) return;
+    lastRefreshAsk = now;
+    try {
+      deps.peer.send({ k: "r" });
+    } catch (e) {
+      deps.warn("refresh request not sent");
+    }
+  };
+
+  const drainInbox = (): void => {
+    let name = deps.nextFile();
+    let changed = false;
+    while (name !== undefined) {
+      if (store.acceptFile(name)) changed = true;
+      name = deps.nextFile();
+    }
+    if (changed) render(deps.now());
+  };
+
+  deps.peer.onMessage((data) => {
+    const wire = readSnapshotMessage(data);
+    if (wire !== null && store.accept(wire)) render(deps.now());
+  });
+  deps.peer.onOpen(() => {
+    askForRefresh();
+    render(deps.now());
+  });
+  deps.onNewFile(drainInbox);
+  deps.onDisplayChange(() => {
+    deps.clock.granularity = deps.displayOn() ? "minutes" : "off";
+    if (deps.displayOn()) {
+      render(deps.now());
+      askForRefresh();
+    }
+  });
   deps.clock.granularity = "minutes";
   deps.clock.addEventListener("tick", (event) => render(event.date));
   render(deps.now());
+  drainInbox();
 }

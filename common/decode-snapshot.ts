@@ -17,7 +17,7 @@ const MAX_EPOCH_SECONDS = 4102444800; // 2100-01-01: guards against milliseconds
 type Record = { [key: string]: unknown };
 
 function isRecord(value: unknown): value is Record {
-  return typeof value === "object" && value !== null && !(value instanceof Array);
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function isInt(value: unknown, min: number, max: number): value is number {
@@ -29,7 +29,7 @@ function isIntOrNull(value: unknown, min: number, max: number): value is number 
 }
 
 function isSeries(value: unknown, max: number): value is Array<number | null> {
-  if (!(value instanceof Array) || value.length !== 7) return false;
+  if (!Array.isArray(value) || value.length !== 7) return false;
   for (let i = 0; i < value.length; i++) {
     if (!isIntOrNull(value[i], 0, max)) return false;
   }
@@ -89,7 +89,7 @@ function decodeNight(value: unknown): Result<Night, SnapshotError> {
   const kind = value.k;
   const size = kind === 0 ? 4 : kind === 1 ? 3 : -1;
   if (size < 0) return malformed("n.k");
-  if (!(g instanceof Array) || g.length !== size) return malformed("n.g");
+  if (!Array.isArray(g) || g.length !== size) return malformed("n.g");
   for (let i = 0; i < g.length; i++) {
     if (!isInt(g[i], 0, MINUTES_PER_DAY)) return malformed("n.g");
   }

@@ -33,7 +33,7 @@ export function encodeOptions(options: WatchOptions): number[] {
 
 /** Decodes the wire form; null when any element is out of range. */
 export function decodeOptions(value: unknown): WatchOptions | null {
-  if (!(value instanceof Array) || value.length !== 4) return null;
+  if (!Array.isArray(value) || value.length !== 4) return null;
   const refresh = value[0] as RefreshMinutes;
   const units = UNITS[value[1] as number];
   const trend = TRENDS[value[2] as number];

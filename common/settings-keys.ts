@@ -43,7 +43,7 @@ function parseJson(raw: string | null | undefined): unknown {
 }
 
 function asRecord(value: unknown): { [key: string]: unknown } | null {
-  return typeof value === "object" && value !== null && !(value instanceof Array)
+  return typeof value === "object" && value !== null && !Array.isArray(value)
     ? (value as { [key: string]: unknown })
     : null;
 }
@@ -58,7 +58,7 @@ export function parseClientConfigured(raw: string | null | undefined): ClientCon
 export function parseSelect<T extends string>(raw: string | null | undefined, allowed: T[], fallback: T): T {
   const record = asRecord(parseJson(raw));
   const values = record === null ? null : record.values;
-  const first = values instanceof Array ? asRecord(values[0]) : null;
+  const first = Array.isArray(values) ? asRecord(values[0]) : null;
   const value = first === null ? undefined : first.value;
   for (let i = 0; i < allowed.length; i++) if (allowed[i] === value) return allowed[i];
   return fallback;

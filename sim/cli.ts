@@ -59,11 +59,12 @@ async function run(options: CliOptions, root: string): Promise<RunResult> {
   const log = (line: string) => (options.json ? process.stderr : process.stdout).write(line + "\n");
   const credentials = simulatorCredentials(root);
   const fba = readFba(ensureBuild(root, credentials, log));
-  let now = new Date(scenario.start).getTime();
+  // The fake server reads the simulator's virtual clock once the simulator exists.
+  let clockNow = () => new Date(scenario.start).getTime();
   let server: FakeServer | null = null;
   if (options.server === null) {
     server = await startFakeServer({
-      now: () => now,
+      now: () => clockNow(),
       timeZone: scenario.timeZone,
       google: credentials.google,
       fitbit: credentials.fitbit,
@@ -76,16 +77,11 @@ async function run(options: CliOptions, root: string): Promise<RunResult> {
     () => base,
     (msgid) => msgid,
   );
-  now = sim.clock.now();
-  const clockNow = () => sim.clock.now();
-  if (server !== null) Object.assign(server, { now: clockNow });
+  clockNow = () => sim.clock.now();
   const ctx: StepContext = { server, outDir: options.out, screens: [], png: true };
   try {
     await sim.boot();
-    for (const step of scenario.steps) {
-      await runStep(sim, step, ctx);
-      now = sim.clock.now();
-    }
+    for (const step of scenario.steps) await runStep(sim, step, ctx);
   } finally {
     await server?.close();
   }

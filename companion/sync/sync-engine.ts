@@ -65,6 +65,10 @@ export class SyncEngine {
             forced,
           });
     if (calls.length > 0 && tokens !== null) await this.fetch(state, tokens, calls, today);
+    else if (tokens !== null && state.status === SyncStatus.Ok && state.lastSyncAt !== null) {
+      // Nothing can have changed (the plan says so): the data is confirmed current as of now.
+      state.lastSyncAt = this.deps.now();
+    }
     pruneState(state, addCivilDays(today, -8));
     this.deliver(state, today);
     writeState(this.deps.storage, state);

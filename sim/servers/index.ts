@@ -76,7 +76,7 @@ function routeGoogleData(req: FakeRequest, auth: GoogleAuth, ctx: HealthContext,
 /** Starts the fake provider server on 127.0.0.1 with a free port. */
 export async function startFakeServer(options: FakeServerOptions): Promise<FakeServer> {
   const faults = new FaultBoard();
-  const seed = options.seed ?? 7;
+  const seed = options.seed ?? 1;
   const ctx: HealthContext = { now: options.now, timeZone: options.timeZone, seed };
   const google = new GoogleAuth(options.google, options.now, faults, seed);
   const fitbit = new FitbitApi(options.fitbit, ctx, faults);

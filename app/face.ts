@@ -1,0 +1,112 @@
+// Draws the face from the clock, the live activity and the snapshot. Each element keeps the last
+// value written, so a redraw touches only what changed.
+import { formatClockTime, formatShortDate, ClockDisplay } from "../common/format-clock";
+import { formatCount, formatDuration } from "../common/format-values";
+import { Snapshot } from "../common/snapshot";
+import { pad2 } from "../common/civil-date";
+import { ElementSource, ViewElement } from "./deps";
+import { StatusLine } from "./status-line";
+
+/** Text shown for a value that is not known: never a made-up zero. */
+export const UNKNOWN_TEXT = "--";
+const STAGE_BAR_WIDTH = 220;
+const TREND_HEIGHT = 28;
+const TREND_BASE = 290;
+
+export interface FaceInput {
+  now: Date;
+  clockDisplay: ClockDisplay;
+  steps: number | undefined;
+  stepsGoal: number | undefined;
+  snapshot: Snapshot | null;
+  status: StatusLine;
+}
+
+export interface Face {
+  render(input: FaceInput): void;
+}
+
+function clockText(minuteOfDay: number): string {
+  return pad2(Math.floor(minuteOfDay / 60)) + ":" + pad2(minuteOfDay % 60);
+}
+
+export function createFace(doc: ElementSource): Face {
+  const cache: { [key: string]: string | number } = {};
+  const el = (id: string): ViewElement => {
+    const found = doc.getElementById(id);
+    // A missing id is a build mistake (index.view and code disagree), not a runtime condition.
+    if (found === null) throw new Error("index.view has no element #" + id);
+    return found;
+  };
+  const set = (
+    id: string,
+    prop: "text" | "width" | "height" | "y" | "x" | "sweepAngle" | "opacity",
+    value: string | number,
+  ): void => {
+    const key = id + "." + prop;
+    if (cache[key] === value) return;
+    cache[key] = value;
+    const target = el(id);
+    if (prop === "opacity") target.style.opacity = value as number;
+    else if (prop === "text") target.text = value as string;
+    else target[prop] = value as number;
+  };
+
+  const drawStages = (s: Snapshot | null): void => {
+    const n = s === null ? null : s.night;
+    const parts =
+      n === null
+        ? [0, 0, 0, 0]
+        : n.split.kind === "stages"
+          ? [n.split.deep, n.split.light, n.split.rem, n.split.awake]
+          : [0, n.split.asleep, n.split.restless, n.split.awake]; // classic: asleep / restless / awake
+    const total = parts[0] + parts[1] + parts[2] + parts[3];
+    let x = 58;
+    for (let i = 0; i < 4; i++) {
+      const width = total > 0 ? Math.round((parts[i] / total) * STAGE_BAR_WIDTH) : 0;
+      set("stage-" + i, "x", x);
+      set("stage-" + i, "width", width);
+      x += width;
+    }
+  };
+
+  const drawTrend = (s: Snapshot | null, todaySteps: number | undefined): void => {
+    const series = s === null ? [] : s.options.trend === "steps" ? s.steps.slice() : s.nights.slice();
+    if (s !== null && s.options.trend === "steps" && todaySteps !== undefined) series[6] = todaySteps;
+    let max = 1;
+    for (let i = 0; i < series.length; i++) max = Math.max(max, series[i] || 0);
+    for (let i = 0; i < 7; i++) {
+      const v = series[i];
+      const h = v === null || v === undefined ? 0 : Math.max(2, Math.round((v / max) * TREND_HEIGHT));
+      set("bar-" + i, "height", h);
+      set("bar-" + i, "y", TREND_BASE - h);
+    }
+  };
+
+  return {
+    render(input: FaceInput): void {
+      const now = input.now;
+      const s = input.snapshot;
+      const night = s === null ? null : s.night;
+      set("time", "text", formatClockTime(now.getHours(), now.getMinutes(), input.clockDisplay));
+      set("date", "text", formatShortDate(now.getDay(), now.getMonth(), now.getDate()));
+      set("steps", "text", input.steps === undefined ? UNKNOWN_TEXT : formatCount(input.steps, ","));
+      const goal = input.stepsGoal;
+      set(
+        "ring",
+        "sweepAngle",
+        input.steps === undefined || goal === undefined || goal <= 0
+          ? 0
+          : Math.round(Math.min(1, input.steps / goal) * 360),
+      );
+      set("sleep", "text", night === null ? UNKNOWN_TEXT : formatDuration(night.minutesAsleep));
+      set("bedtime", "text", night === null ? UNKNOWN_TEXT : clockText(night.bedtime) + "–" + clockText(night.wake));
+      set("rhr", "text", s === null || s.restingHeartRate === null ? UNKNOWN_TEXT : s.restingHeartRate + " bpm");
+      drawStages(s);
+      drawTrend(s, input.steps);
+      set("status", "text", input.status.text);
+      set("sleep", "opacity", input.status.stale ? 0.45 : 1);
+      set("bedtime", "opacity", input.status.stale ? 0.45 : 1);
+    },
+  };
+}

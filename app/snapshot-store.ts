@@ -1,0 +1,66 @@
+// Keeps the newest valid snapshot: decoded and validated before it replaces anything, persisted
+// as last.cbor (never the name an incoming file has), written to a temp file and renamed.
+import { decodeSnapshot } from "../common/decode-snapshot";
+import { Snapshot } from "../common/snapshot";
+
+const LAST = "last.cbor";
+const TEMP = "last.tmp";
+
+/** The watch's `fs` calls this module uses. */
+export interface SnapshotFiles {
+  existsSync(name: string): boolean;
+  readFileSync(name: string, encoding: "cbor"): unknown;
+  writeFileSync(name: string, data: unknown, encoding: "cbor"): void;
+  renameSync(from: string, to: string): void;
+  unlinkSync(name: string): void;
+}
+
+export interface SnapshotStore {
+  current(): Snapshot | null;
+  /** Accepts a received value; true when it replaced the current snapshot. */
+  accept(value: unknown): boolean;
+  /** Reads, validates and deletes a received file. */
+  acceptFile(name: string): boolean;
+}
+
+export function createSnapshotStore(fs: SnapshotFiles, warn: (line: string) => void): SnapshotStore {
+  let current: Snapshot | null = null;
+  let currentWire: unknown = null;
+  const read = (name: string): unknown => {
+    try {
+      return fs.readFileSync(name, "cbor");
+    } catch (e) {
+      return undefined;
+    }
+  };
+  const accept = (value: unknown): boolean => {
+    const decoded = decodeSnapshot(value);
+    if (!decoded.ok) {
+      warn("snapshot rejected: " + decoded.error.code + " at " + decoded.error.field);
+      return false;
+    }
+    if (current !== null && decoded.value.generatedAt < current.generatedAt) return false;
+    current = decoded.value;
+    currentWire = value;
+    fs.writeFileSync(TEMP, currentWire, "cbor");
+    fs.renameSync(TEMP, LAST);
+    return true;
+  };
+  if (fs.existsSync(LAST)) {
+    const decoded = decodeSnapshot(read(LAST));
+    if (decoded.ok) current = decoded.value;
+  }
+  return {
+    current: () => current,
+    accept: accept,
+    acceptFile: (name: string) => {
+      const value = read(name);
+      try {
+        fs.unlinkSync(name);
+      } catch (e) {
+        warn("could not delete " + name);
+      }
+      return accept(value);
+    },
+  };
+}
