@@ -22,7 +22,7 @@ start({
   },
   files: {
     existsSync: existsSync,
-    readFileSync: (name) => readFileSync(name, "cbor"),
+    readFileSync: (name): unknown => readFileSync(name, "cbor") as unknown,
     writeFileSync: (name, data) => writeFileSync(name, data, "cbor"),
     renameSync: renameSync,
     unlinkSync: unlinkSync,

@@ -11,7 +11,7 @@ export { UNKNOWN_TEXT } from "./face";
 
 export function start(deps: WatchDeps): void {
   const face = createFace(deps.document);
-  const store = createSnapshotStore(deps.files, deps.warn);
+  const store = createSnapshotStore(deps.files, (line) => deps.warn(line));
   let lastRefreshAsk = 0;
 
   const render = (now: Date): void => {

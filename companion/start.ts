@@ -2,7 +2,7 @@
 // app opening its socket, and refresh requests from the watch (rate-limited).
 import { isRefreshRequest } from "../common/messages";
 import { ClientConfigured, readOptions, SettingsKey } from "../common/settings-keys";
-import { SyncStatus } from "../common/sync-status";
+import { Problem, SyncStatus } from "../common/sync-status";
 import { completeSignIn, prepareSignIn, signOut } from "./auth/sign-in";
 import { TokenKeeper } from "./auth/token-keeper";
 import { readPending, readTokens } from "./auth/token-store";
@@ -62,9 +62,17 @@ export function start(deps: CompanionDeps, events: CompanionEvents): SyncEngine 
 
   async function onSettings(key: string | null): Promise<void> {
     if (key === SettingsKey.oauthReturn) {
-      if (await completeSignIn(deps)) {
+      const result = await completeSignIn(deps);
+      if (result === "signedIn") {
         writeState(deps.storage, emptyState(SyncStatus.Ok));
         await run(true);
+      } else if (result === "retired") {
+        const state = engine.state();
+        state.status = SyncStatus.Retired;
+        state.problem = Problem.Retired;
+        engine.deliver(state, engine.today());
+        writeState(deps.storage, state);
+        engine.report(state);
       }
     } else if (key === SettingsKey.signOut) {
       await signOut(deps);

@@ -1,4 +1,5 @@
 import { OauthRequest, ProviderId, SettingsKey, SyncReport } from "../common/settings-keys";
+import { Problem } from "../common/sync-status";
 
 const REDIRECT_URI = "https://app-settings.fitbitdevelopercontent.com/simple-redirect.html";
 const GOOGLE_SCOPE = "https://www.googleapis.com/auth/googlehealth.";
@@ -68,6 +69,8 @@ export function accountSection(props: AccountProps) {
         </Text>
       ) : signedIn ? (
         <Text>Signed in with {NAMES[report.provider]}.</Text>
+      ) : props.provider === "fitbit" && report !== null && report.problem === Problem.Retired ? (
+        <Text>Choose Google Health above to sign in again.</Text>
       ) : props.request !== null && props.request.provider === props.provider ? (
         signInButton(props, props.request)
       ) : (

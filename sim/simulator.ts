@@ -111,6 +111,13 @@ export class Simulator {
 
   /** Starts watch app and companion as when the user selects the face. */
   async boot(): Promise<void> {
+    // The scenario's provider is what the user picked on the settings page (its `provider` Select).
+    if (this.scenario.provider === "fitbit") {
+      this.settings.items.set(
+        "provider",
+        JSON.stringify({ selected: [1], values: [{ name: "Fitbit Web API (retired)", value: "fitbit" }] }),
+      );
+    }
     this.watch.start();
     this.companion.start({ peerAppLaunched: true });
     await this.activity.settle();

@@ -32,26 +32,31 @@ export function prepareSignIn(deps: CompanionDeps): void {
   deps.settings.setItem(SettingsKey.oauthRequest, JSON.stringify(request));
 }
 
-/** Completes a sign-in from the page's return; true when tokens were stored. */
-export async function completeSignIn(deps: CompanionDeps): Promise<boolean> {
+/** How a sign-in attempt ended. */
+export type SignInResult = "signedIn" | "retired" | "notCompleted";
+
+/** Completes a sign-in from the page's return. */
+export async function completeSignIn(deps: CompanionDeps): Promise<SignInResult> {
   const returned = parseOauthReturn(deps.settings.getItem(SettingsKey.oauthReturn));
   deps.settings.removeItem(SettingsKey.oauthReturn);
   const pending = readPending(deps.storage);
-  if (returned === null || pending === null) return false;
+  if (returned === null || pending === null) return "notCompleted";
   if (returned.state !== pending.state) {
     deps.log("sign-in ignored: state does not match the one this phone issued");
-    return false;
+    return "notCompleted";
   }
   writePending(deps.storage, null); // a state is used once
   if (returned.error !== null || returned.code === null) {
     deps.log(`sign-in not completed: ${returned.error ?? "no code"}`);
     prepareSignIn(deps);
-    return false;
+    return "notCompleted";
   }
   try {
     const outcome = await readOutcome(
       await deps.http(buildCodeExchange(pending.provider, deps.credentials, returned.code, pending.verifier)),
     );
+    // A 410 from the token endpoint means the service is retired, not that the sign-in failed.
+    if (!outcome.ok && outcome.failure.kind === "retired") return "retired";
     const tokens = outcome.ok
       ? readTokenResponse(pending.provider, outcome.body, deps.now(), null)
       : { error: outcome.failure.kind };
@@ -59,11 +64,11 @@ export async function completeSignIn(deps: CompanionDeps): Promise<boolean> {
     writeTokens(deps.storage, tokens);
     deps.settings.removeItem(SettingsKey.oauthRequest);
     deps.log(`signed in (${pending.provider})`);
-    return true;
+    return "signedIn";
   } catch (error) {
     deps.log(`code exchange failed: ${error instanceof Error ? error.message : String(error)}`);
     prepareSignIn(deps);
-    return false;
+    return "notCompleted";
   }
 }
 

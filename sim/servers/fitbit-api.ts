@@ -39,9 +39,11 @@ export class FitbitApi {
   ) {}
 
   handle(req: FakeRequest): FakeResponse {
-    if (this.faults.peek("retired") !== null) return { status: 410, raw: "" };
     const path = req.url.pathname;
+    // The consent page is shown to the user, not fetched by the app: the app's first 410 comes
+    // from the token exchange (fitbit-web-api.md §1), so retired mode spares the page.
     if (path === "/oauth2/authorize") return this.authorize(req);
+    if (this.faults.peek("retired") !== null) return { status: 410, raw: "" };
     if (path === "/oauth2/token" && req.method === "POST") return this.token(req.form);
     if (path === "/oauth2/revoke" && req.method === "POST") return this.revoke(req.form);
     return this.withRateLimit(() => this.data(req));

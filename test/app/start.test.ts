@@ -1,62 +1,215 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { ClockDisplay } from "../../common/format-clock";
-import { TextElement, WatchDeps } from "../../app/deps";
+import { ViewElement, WatchDeps } from "../../app/deps";
 import { start } from "../../app/start";
+import { DEFAULT_OPTIONS } from "../../common/options";
+import { encodeSnapshot, Snapshot } from "../../common/snapshot";
+import { Problem, SyncStatus } from "../../common/sync-status";
+import { decodeCbor, encodeCbor } from "../../sim/cbor";
 
-/** A behavioural fake of the watch: a document of text elements and a clock that ticks on demand. */
-function fakeWatch(ids: string[], now: Date, display: ClockDisplay) {
-  const elements = new Map<string, TextElement>(ids.map((id) => [id, { text: "" }]));
-  const listeners: Array<(event: { date: Date }) => void> = [];
-  const deps: WatchDeps = {
-    clock: {
-      granularity: "off",
-      addEventListener: (_type, listener) => listeners.push(listener),
+const IDS = [
+  "time",
+  "date",
+  "steps",
+  "rhr",
+  "sleep",
+  "bedtime",
+  "status",
+  "ring",
+  "stage-0",
+  "stage-1",
+  "stage-2",
+  "stage-3",
+  "bar-0",
+  "bar-1",
+  "bar-2",
+  "bar-3",
+  "bar-4",
+  "bar-5",
+  "bar-6",
+];
+
+function element(): ViewElement & { writes: number } {
+  const el = { writes: 0, width: 0, height: 0, x: 0, y: 0, sweepAngle: 0, style: { opacity: 1, fill: "" }, _text: "" };
+  return Object.defineProperty(el, "text", {
+    get: () => el._text,
+    set: (v: string) => {
+      el.writes++;
+      el._text = v;
     },
-    document: { getElementById: (id) => elements.get(id) ?? null },
-    clockDisplay: () => display,
-    now: () => now,
-  };
-  return {
-    deps,
-    text: (id: string) => elements.get(id)?.text,
-    tick: (date: Date) => listeners.forEach((listener) => listener({ date })),
-  };
+  }) as unknown as ViewElement & { writes: number };
 }
 
-const IDS = ["time", "date", "steps", "sleep", "status"];
+/** A behavioural fake watch: document, ticking clock, display, inbox, socket and fs in memory. */
+function fakeWatch(now: Date) {
+  const elements = new Map(IDS.map((id) => [id, element()]));
+  const files = new Map<string, Buffer>();
+  const inbox: string[] = [];
+  const listeners = {
+    tick: [] as Array<(e: { date: Date }) => void>,
+    display: [] as Array<() => void>,
+    message: [] as Array<(d: unknown) => void>,
+    newfile: [] as Array<() => void>,
+  };
+  const sent: unknown[] = [];
+  const w = {
+    now,
+    displayOn: true,
+    socketOpen: false,
+    steps: 8421 as number | undefined,
+    sent,
+    files,
+    text: (id: string) => elements.get(id)?.text,
+    writes: (id: string) => elements.get(id)?.writes ?? 0,
+    tick: (date: Date) => listeners.tick.forEach((l) => l({ date })),
+    deliverFile: (name: string, value: unknown) => {
+      files.set(name, encodeCbor(value));
+      inbox.push(name);
+      listeners.newfile.forEach((l) => l());
+    },
+    message: (data: unknown) => listeners.message.forEach((l) => l(data)),
+    setDisplay: (on: boolean) => {
+      w.displayOn = on;
+      listeners.display.forEach((l) => l());
+    },
+  };
+  const deps: WatchDeps = {
+    clock: { granularity: "off", addEventListener: (_t, l) => listeners.tick.push(l) },
+    document: { getElementById: (id) => elements.get(id) ?? null },
+    clockDisplay: () => "24h",
+    now: () => w.now,
+    activity: { steps: () => w.steps, stepsGoal: () => 10000 },
+    files: {
+      existsSync: (n) => files.has(n),
+      readFileSync: (n) => decodeCbor(files.get(n) ?? Buffer.alloc(0)),
+      writeFileSync: (n, d) => void files.set(n, encodeCbor(d)),
+      renameSync: (a, b) => {
+        files.set(b, files.get(a) ?? Buffer.alloc(0));
+        files.delete(a);
+      },
+      unlinkSync: (n) => void files.delete(n),
+    },
+    nextFile: () => inbox.shift(),
+    onNewFile: (l) => listeners.newfile.push(l),
+    peer: {
+      isOpen: () => w.socketOpen,
+      send: (v) => void sent.push(v),
+      onMessage: (l) => listeners.message.push(l),
+      onOpen: () => undefined,
+    },
+    displayOn: () => w.displayOn,
+    onDisplayChange: (l) => listeners.display.push(l),
+    warn: () => undefined,
+  };
+  return { w, deps };
+}
 
-describe("watch face start", () => {
-  it("shows the time and date at once, in 24 h when the device says so", () => {
-    const watch = fakeWatch(IDS, new Date(2026, 10, 24, 7, 30), "24h");
-    start(watch.deps);
-    assert.equal(watch.text("time"), "07:30");
-    assert.equal(watch.text("date"), "Tue, Nov 24");
+const NOW = new Date(2026, 10, 24, 9, 0);
+const snapshot = (over: Partial<Snapshot> = {}): Snapshot => ({
+  generatedAt: NOW.getTime() / 1000 - 60,
+  lastSyncAt: NOW.getTime() / 1000 - 12 * 60,
+  dataDate: 20261124,
+  status: SyncStatus.Ok,
+  problem: Problem.None,
+  night: {
+    date: 20261124,
+    bedtime: 23 * 60 + 4,
+    wake: 6 * 60 + 52,
+    minutesAsleep: 421,
+    efficiency: 90,
+    split: { kind: "stages", deep: 75, light: 240, rem: 106, awake: 47 },
+  },
+  nights: [400, 410, 420, 430, 440, 450, 421],
+  steps: [1, 2, 3, 4, 5, 6, 7],
+  restingHeartRate: 58,
+  options: DEFAULT_OPTIONS,
+  ...over,
+});
+
+describe("watch face", () => {
+  it("shows time, date and live steps at once, and -- for what it does not know", () => {
+    const { w, deps } = fakeWatch(NOW);
+    start(deps);
+    assert.deepEqual(["time", "date", "steps", "sleep", "rhr", "status"].map(w.text), [
+      "09:00",
+      "Tue, Nov 24",
+      "8,421",
+      "--",
+      "--",
+      "Sign in on your phone",
+    ]);
   });
 
-  it("follows the minute ticks in 12 h", () => {
-    const watch = fakeWatch(IDS, new Date(2026, 10, 24, 7, 30), "12h");
-    start(watch.deps);
-    watch.tick(new Date(2026, 10, 24, 13, 1));
-    assert.equal(watch.text("time"), "1:01");
-    assert.equal(watch.deps.clock.granularity, "minutes");
+  it("shows a snapshot received as a file: sleep, bedtime, resting heart rate, status", () => {
+    const { w, deps } = fakeWatch(NOW);
+    start(deps);
+    w.deliverFile("snapshot.cbor", encodeSnapshot(snapshot()));
+    assert.deepEqual(["sleep", "bedtime", "rhr", "status"].map(w.text), [
+      "7h 01m",
+      "23:04–06:52",
+      "58 bpm",
+      "Updated 12 min ago",
+    ]);
   });
 
-  it("rolls the date over at midnight", () => {
-    const watch = fakeWatch(IDS, new Date(2026, 10, 24, 23, 59), "24h");
-    start(watch.deps);
-    watch.tick(new Date(2026, 10, 25, 0, 0));
-    assert.equal(watch.text("date"), "Wed, Nov 25");
+  it("drains files that arrived while the face was not running, at start", () => {
+    const { w, deps } = fakeWatch(NOW);
+    w.files.set("snapshot.cbor", encodeCbor(encodeSnapshot(snapshot())));
+    (deps as { nextFile: () => string | undefined }).nextFile = (() => {
+      let given = false;
+      return () => (given ? undefined : ((given = true), "snapshot.cbor"));
+    })();
+    start(deps);
+    assert.equal(w.text("sleep"), "7h 01m");
   });
 
-  it("shows -- rather than zero for values it does not know yet", () => {
-    const watch = fakeWatch(IDS, new Date(2026, 10, 24, 7, 30), "24h");
-    start(watch.deps);
-    assert.deepEqual(["steps", "sleep", "status"].map(watch.text), ["--", "--", "--"]);
+  it("keeps the newest snapshot when an older message arrives after a file", () => {
+    const { w, deps } = fakeWatch(NOW);
+    start(deps);
+    w.deliverFile("snapshot.cbor", encodeSnapshot(snapshot()));
+    w.message({ k: "s", s: encodeSnapshot(snapshot({ generatedAt: 1, night: null })) });
+    assert.equal(w.text("sleep"), "7h 01m");
   });
 
-  it("fails loudly when the view lacks an element the code needs", () => {
-    const watch = fakeWatch(["time", "date"], new Date(2026, 10, 24), "24h");
-    assert.throws(() => start(watch.deps), /index.view has no element #steps/);
+  it("does no drawing while the display is off and catches up when it comes on", () => {
+    const { w, deps } = fakeWatch(NOW);
+    start(deps);
+    w.setDisplay(false);
+    const writes = w.writes("time");
+    w.tick(new Date(2026, 10, 24, 9, 1));
+    assert.equal(w.writes("time"), writes);
+    w.now = new Date(2026, 10, 24, 9, 5);
+    w.setDisplay(true);
+    assert.equal(w.text("time"), "09:05");
+  });
+
+  it("does not rewrite a text that did not change", () => {
+    const { w, deps } = fakeWatch(NOW);
+    start(deps);
+    const writes = w.writes("date");
+    w.tick(new Date(2026, 10, 24, 9, 1));
+    assert.equal(w.writes("date"), writes);
+  });
+
+  it("asks an open companion for a refresh at most once per interval when data is old", () => {
+    const { w, deps } = fakeWatch(NOW);
+    w.files.set("last.cbor", encodeCbor(encodeSnapshot(snapshot({ lastSyncAt: NOW.getTime() / 1000 - 3600 }))));
+    w.socketOpen = true;
+    start(deps);
+    w.setDisplay(false);
+    w.setDisplay(true);
+    w.setDisplay(false);
+    w.setDisplay(true);
+    assert.deepEqual(w.sent, [{ k: "r" }]);
+  });
+
+  it("rolls the date over at midnight and keeps last night until a newer one arrives", () => {
+    const { w, deps } = fakeWatch(new Date(2026, 10, 24, 23, 59));
+    start(deps);
+    w.deliverFile("snapshot.cbor", encodeSnapshot(snapshot()));
+    w.now = new Date(2026, 10, 25, 0, 0);
+    w.tick(w.now);
+    assert.equal(w.text("date"), "Wed, Nov 25");
+    assert.equal(w.text("sleep"), "7h 01m");
   });
 });

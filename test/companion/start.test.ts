@@ -1,59 +1,164 @@
 import assert from "node:assert/strict";
-import { describe, it } from "node:test";
-import { parseClientConfigured, SettingsKey } from "../../common/settings-keys";
-import { ClientCredentials, StringStore } from "../../companion/deps";
-import { start, WAKE_INTERVAL_MS } from "../../companion/start";
+import { after, describe, it } from "node:test";
+import { parseClientConfigured, parseSyncReport, SettingsKey } from "../../common/settings-keys";
+import { Problem, SyncStatus } from "../../common/sync-status";
+import { readTokens } from "../../companion/auth/token-store";
+import { Harness, startHarness } from "../helpers/companion-harness";
 
-function memoryStore(): StringStore & { writes: number } {
-  const items = new Map<string, string>();
-  return {
-    writes: 0,
-    getItem: (key) => items.get(key) ?? null,
-    setItem(key, value) {
-      this.writes++;
-      items.set(key, value);
-    },
-    removeItem: (key) => void items.delete(key),
-  };
+const harnesses: Harness[] = [];
+after(() => Promise.all(harnesses.map((h) => h.close())));
+
+async function signedIn(
+  start = "2026-11-24T09:00:00",
+  timeZone = "Europe/Berlin",
+  provider: "google" | "fitbit" = "google",
+): Promise<Harness> {
+  const h = await startHarness({ start, timeZone, provider });
+  harnesses.push(h);
+  await h.signIn();
+  return h;
 }
 
-const NONE: ClientCredentials = { google: { clientId: "", clientSecret: "" }, fitbit: { clientId: "" } };
-
-describe("companion start", () => {
-  it("sets the wake interval on every start", () => {
-    const host = { wakeInterval: undefined as number | undefined };
-    start({ host, settings: memoryStore(), credentials: NONE });
-    assert.equal(host.wakeInterval, WAKE_INTERVAL_MS);
-  });
-
-  it("tells the settings page when the build has no OAuth client", () => {
-    const settings = memoryStore();
-    start({ host: { wakeInterval: undefined }, settings, credentials: NONE });
-    assert.deepEqual(parseClientConfigured(settings.getItem(SettingsKey.clientConfigured)), {
-      google: false,
-      fitbit: false,
+describe("companion sign-in", () => {
+  it("publishes a PKCE challenge and state, and says the build has a Google client", async () => {
+    const h = await startHarness({ start: "2026-11-24T09:00:00", timeZone: "Europe/Berlin" });
+    harnesses.push(h);
+    const request = JSON.parse(h.settings.getItem(SettingsKey.oauthRequest) ?? "{}") as {
+      challenge: string;
+      state: string;
+    };
+    assert.match(request.challenge, /^[\w-]{43}$/);
+    assert.match(request.state, /^[\w-]{22}$/);
+    assert.deepEqual(parseClientConfigured(h.settings.getItem(SettingsKey.clientConfigured)), {
+      google: true,
+      fitbit: true,
     });
   });
 
-  it("needs both the Google client id and secret to call Google configured", () => {
-    const settings = memoryStore();
-    const idOnly = { ...NONE, google: { clientId: "x.apps.googleusercontent.com", clientSecret: "" } };
-    start({ host: { wakeInterval: undefined }, settings, credentials: idOnly });
-    assert.equal(parseClientConfigured(settings.getItem(SettingsKey.clientConfigured)).google, false);
+  it("exchanges the code on the phone and keeps tokens only in local storage", async () => {
+    const h = await signedIn();
+    assert.notEqual(readTokens(h.storage), null);
+    for (const [key, value] of h.settings.items)
+      assert.doesNotMatch(value, /ya29|1\/\/0/, `token leaked into settings key ${key}`);
+    assert.equal(h.settings.getItem(SettingsKey.oauthRequest), null);
   });
 
-  it("does not rewrite an unchanged value, so the page is not re-rendered for nothing", () => {
-    const settings = memoryStore();
-    start({ host: { wakeInterval: undefined }, settings, credentials: NONE });
-    start({ host: { wakeInterval: undefined }, settings, credentials: NONE });
-    assert.equal(settings.writes, 1);
+  it("ignores a return whose state this phone did not issue", async () => {
+    const h = await startHarness({ start: "2026-11-24T09:00:00", timeZone: "Europe/Berlin" });
+    harnesses.push(h);
+    await h.pageWrite(SettingsKey.oauthReturn, JSON.stringify({ code: "4/0Aforged", state: "not-ours" }));
+    assert.equal(readTokens(h.storage), null);
+    assert.equal(h.requests.length, 0);
+  });
+
+  it("syncs right after sign-in and sends last night to the watch", async () => {
+    const h = await signedIn();
+    const snapshot = h.lastSnapshot();
+    assert.equal(snapshot?.status, SyncStatus.Ok);
+    assert.equal(snapshot?.dataDate, 20261124);
+    assert.equal(snapshot?.night?.date, 20261124);
+    assert.deepEqual(
+      h.requests.map((r) => `${r.method} ${new URL(r.url).pathname}`),
+      [
+        "POST /token",
+        "GET /v4/users/me/dataTypes/sleep/dataPoints",
+        "POST /v4/users/me/dataTypes/steps/dataPoints:dailyRollUp",
+        "GET /v4/users/me/dataTypes/daily-resting-heart-rate/dataPoints",
+      ],
+    );
   });
 });
 
-describe("parseClientConfigured", () => {
-  for (const raw of [null, undefined, "", "not json", "[]", '{"google":"yes"}']) {
-    it(`treats ${JSON.stringify(raw)} as not configured`, () => {
-      assert.deepEqual(parseClientConfigured(raw), { google: false, fitbit: false });
-    });
-  }
+describe("companion token lifecycle and failures", () => {
+  it("refreshes the expired access token and keeps Google's non-rotating refresh token", async () => {
+    const h = await signedIn();
+    const before = readTokens(h.storage);
+    await h.advance(3 * 60);
+    const afterRefresh = readTokens(h.storage);
+    assert.ok(h.requests.filter((r) => r.url.endsWith("/token")).length >= 2);
+    assert.equal(afterRefresh?.refreshToken, before?.refreshToken);
+    assert.notEqual(afterRefresh?.accessToken, before?.accessToken);
+  });
+
+  it("refreshes once after a 401 and retries the call", async () => {
+    const h = await signedIn("2026-11-24T05:00:00");
+    h.server.setFault({ name: "expiredToken", count: 1 });
+    await h.advance(15);
+    const last = h.requests.slice(-3).map((r) => `${r.status} ${new URL(r.url).pathname}`);
+    assert.deepEqual(last, [
+      "401 /v4/users/me/dataTypes/sleep/dataPoints",
+      "200 /token",
+      "200 /v4/users/me/dataTypes/sleep/dataPoints",
+    ]);
+  });
+
+  it("signs out on invalid_grant but keeps the last data on the watch", async () => {
+    const h = await signedIn();
+    h.server.setFault({ name: "invalidGrant" });
+    await h.advance(3 * 60);
+    const snapshot = h.lastSnapshot();
+    assert.equal(snapshot?.status, SyncStatus.Reauth);
+    assert.equal(snapshot?.problem, Problem.InvalidGrant);
+    assert.notEqual(snapshot?.night, null);
+    assert.equal(readTokens(h.storage), null);
+    assert.equal(parseSyncReport(h.settings.getItem(SettingsKey.status))?.signedIn, false);
+  });
+
+  it("waits for Retry-After on a 429 and makes no call before it", async () => {
+    const h = await signedIn("2026-11-24T05:00:00");
+    h.server.setFault({ name: "rateLimit", count: 1, retryAfterSeconds: 3600 });
+    await h.advance(15);
+    const limitedAt = h.requests.length;
+    assert.equal(h.requests[limitedAt - 1].status, 429);
+    await h.advance(45);
+    assert.equal(h.requests.length, limitedAt, "no call during the Retry-After hour");
+    assert.equal(h.lastSnapshot()?.status, SyncStatus.Retrying);
+    await h.advance(30);
+    assert.ok(h.requests.length > limitedAt);
+    assert.equal(h.lastSnapshot()?.status, SyncStatus.Ok);
+  });
+
+  it("backs off on server errors and keeps the tokens", async () => {
+    const h = await signedIn("2026-11-24T05:00:00");
+    h.server.setFault({ name: "serverError", count: 1 });
+    await h.advance(15);
+    assert.equal(h.lastSnapshot()?.problem, Problem.Server);
+    assert.notEqual(readTokens(h.storage), null);
+  });
+
+  it("keeps the last good data and names the field when the JSON is malformed", async () => {
+    const h = await signedIn("2026-11-24T05:00:00");
+    h.server.setFault({ name: "malformedJson", count: 1 });
+    await h.advance(15);
+    assert.equal(h.lastSnapshot()?.problem, Problem.Malformed);
+    assert.ok(h.logs.some((l) => /malformed at body|malformed/.test(l)));
+  });
+
+  it("asks to sign in again when a scope is missing", async () => {
+    const h = await signedIn("2026-11-24T05:00:00");
+    h.server.setFault({ name: "missingScope", count: 1 });
+    await h.advance(15);
+    assert.equal(h.lastSnapshot()?.status, SyncStatus.Reauth);
+    assert.equal(h.lastSnapshot()?.problem, Problem.MissingScope);
+  });
+
+  it("treats a 410 from the legacy Fitbit API as retired and never retries", async () => {
+    const h = await signedIn("2026-11-24T09:00:00", "Europe/Berlin", "fitbit");
+    h.server.setFault({ name: "retired" });
+    await h.advance(3 * 60 + 15); // the next planned call (sleep recheck) meets the 410
+    const calls = h.requests.length;
+    assert.equal(h.requests[calls - 1].status, 410);
+    assert.equal(h.lastSnapshot()?.status, SyncStatus.Retired);
+    await h.advance(6 * 60);
+    assert.equal(h.requests.length, calls);
+  });
+
+  it("revokes at the provider and sends a signed-out snapshot on sign-out", async () => {
+    const h = await signedIn();
+    await h.pageWrite(SettingsKey.signOut, "1");
+    assert.equal(h.requests[h.requests.length - 1].url, "https://oauth2.googleapis.com/revoke");
+    assert.equal(readTokens(h.storage), null);
+    assert.equal(h.lastSnapshot()?.status, SyncStatus.SignedOut);
+    assert.equal(h.lastSnapshot()?.night, null);
+  });
 });

@@ -1,0 +1,76 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { createSnapshotStore, SnapshotFiles } from "../../app/snapshot-store";
+import { DEFAULT_OPTIONS } from "../../common/options";
+import { encodeSnapshot, Snapshot } from "../../common/snapshot";
+import { Problem, SyncStatus } from "../../common/sync-status";
+import { decodeCbor, encodeCbor } from "../../sim/cbor";
+
+/** The watch's fs in memory, with its rename semantics. */
+function memoryFs(): SnapshotFiles & { files: Map<string, Buffer> } {
+  const files = new Map<string, Buffer>();
+  return {
+    files,
+    existsSync: (n) => files.has(n),
+    readFileSync: (n) => {
+      const data = files.get(n);
+      if (data === undefined) throw new Error("no file " + n);
+      return decodeCbor(data);
+    },
+    writeFileSync: (n, d) => void files.set(n, encodeCbor(d)),
+    renameSync: (a, b) => {
+      const data = files.get(a);
+      if (data === undefined) throw new Error("no file " + a);
+      files.set(b, data);
+      files.delete(a);
+    },
+    unlinkSync: (n) => void files.delete(n),
+  };
+}
+
+const snap = (generatedAt: number): Snapshot => ({
+  generatedAt,
+  lastSyncAt: generatedAt,
+  dataDate: 20261124,
+  status: SyncStatus.Ok,
+  problem: Problem.None,
+  night: null,
+  nights: [null, null, null, null, null, null, null],
+  steps: [null, null, null, null, null, null, null],
+  restingHeartRate: 58,
+  options: DEFAULT_OPTIONS,
+});
+
+describe("snapshot store", () => {
+  it("keeps the newest snapshot whatever order they arrive in", () => {
+    const store = createSnapshotStore(memoryFs(), () => undefined);
+    assert.equal(store.accept(encodeSnapshot(snap(2000))), true);
+    assert.equal(store.accept(encodeSnapshot(snap(1000))), false);
+    assert.equal(store.current()?.generatedAt, 2000);
+  });
+
+  it("keeps the old state when a file is malformed, and deletes the file", () => {
+    const fs = memoryFs();
+    const warnings: string[] = [];
+    const store = createSnapshotStore(fs, (w) => warnings.push(w));
+    store.accept(encodeSnapshot(snap(1000)));
+    fs.files.set("snapshot.cbor", encodeCbor({ v: 1, t: "garbage" }));
+    assert.equal(store.acceptFile("snapshot.cbor"), false);
+    assert.equal(store.current()?.generatedAt, 1000);
+    assert.equal(fs.files.has("snapshot.cbor"), false);
+    assert.deepEqual(warnings, ["snapshot rejected: malformed at t"]);
+  });
+
+  it("rejects a snapshot from a future schema version", () => {
+    const store = createSnapshotStore(memoryFs(), () => undefined);
+    assert.equal(store.accept({ ...encodeSnapshot(snap(1000)), v: 2 }), false);
+    assert.equal(store.current(), null);
+  });
+
+  it("shows the persisted snapshot immediately after a restart", () => {
+    const fs = memoryFs();
+    createSnapshotStore(fs, () => undefined).accept(encodeSnapshot(snap(1500)));
+    assert.equal(createSnapshotStore(fs, () => undefined).current()?.generatedAt, 1500);
+    assert.deepEqual([...fs.files.keys()], ["last.cbor"]);
+  });
+});

@@ -1,0 +1,68 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { decideStatus, StatusInput } from "../../app/status-line";
+import { DEFAULT_OPTIONS } from "../../common/options";
+import { Snapshot } from "../../common/snapshot";
+import { Problem, SyncStatus } from "../../common/sync-status";
+
+const NOW = 1795503600;
+const NIGHT = {
+  date: 20261124,
+  bedtime: 1380,
+  wake: 410,
+  minutesAsleep: 421,
+  efficiency: 90,
+  split: { kind: "stages" as const, deep: 75, light: 240, rem: 106, awake: 47 },
+};
+const BASE: Snapshot = {
+  generatedAt: NOW - 60,
+  lastSyncAt: NOW - 12 * 60,
+  dataDate: 20261124,
+  status: SyncStatus.Ok,
+  problem: Problem.None,
+  night: NIGHT,
+  nights: [null, null, null, null, null, null, 421],
+  steps: [null, null, null, null, null, null, 100],
+  restingHeartRate: 58,
+  options: DEFAULT_OPTIONS,
+};
+const at = (snapshot: Snapshot | null, socketOpen = true): StatusInput => ({
+  snapshot,
+  now: NOW,
+  socketOpen,
+  today: 20261124,
+});
+
+describe("status line", () => {
+  const cases: Array<[string, StatusInput, string, boolean]> = [
+    ["never signed in", at(null), "Sign in on your phone", false],
+    ["signed out", at({ ...BASE, status: SyncStatus.SignedOut }), "Sign in on your phone", false],
+    ["token expired or revoked", at({ ...BASE, status: SyncStatus.Reauth }), "Sign in again on your phone", true],
+    [
+      "legacy API retired",
+      at({ ...BASE, status: SyncStatus.Retired }),
+      "Fitbit Web API retired — sign in with Google",
+      true,
+    ],
+    ["fresh data", at({ ...BASE, lastSyncAt: NOW - 20 }), "Updated just now", false],
+    ["12 minutes old", at(BASE), "Updated 12 min ago", false],
+    ["3 hours old, phone connected", at({ ...BASE, lastSyncAt: NOW - 3 * 3600 }), "Updated 3 h ago", true],
+    [
+      "no link and older than two intervals",
+      at({ ...BASE, lastSyncAt: NOW - 31 * 60 }, false),
+      "Phone not connected",
+      false,
+    ],
+    ["no link but recent data", at(BASE, false), "Updated 12 min ago", false],
+    ["signed in, no night for today", at({ ...BASE, night: null }), "No sleep data yet", false],
+    [
+      "a transient problem",
+      at({ ...BASE, status: SyncStatus.Retrying, problem: Problem.Server }),
+      "Sync problem — retrying",
+      false,
+    ],
+  ];
+  for (const [what, input, text, stale] of cases) {
+    it(`shows "${text}" when ${what}`, () => assert.deepEqual(decideStatus(input), { text, stale }));
+  }
+});

@@ -1,0 +1,75 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { SyncStatus } from "../../common/sync-status";
+import { planCalls, PlanInput } from "../../companion/sync/plan-calls";
+import { emptyState, SyncState } from "../../companion/sync/sync-state";
+
+const NIGHT = {
+  date: 20261124,
+  bedtime: 1380,
+  wake: 410,
+  minutesAsleep: 420,
+  efficiency: 90,
+  split: { kind: "stages" as const, deep: 60, light: 240, rem: 120, awake: 40 },
+};
+const T0 = Date.parse("2026-11-24T05:00:00Z");
+const MIN = 60000;
+
+function input(state: SyncState, overrides: Partial<PlanInput> = {}): PlanInput {
+  return { state, now: T0, today: 20261124, minuteOfDay: 6 * 60, intervalMs: 15 * MIN, forced: false, ...overrides };
+}
+
+function fetched(partial: Partial<SyncState> = {}): SyncState {
+  return {
+    ...emptyState(SyncStatus.Ok),
+    fetchedAt: { sleep: T0 - 15 * MIN, steps: T0 - 60 * MIN, restingHeartRate: T0 - 60 * MIN },
+    stepsDay: 20261124,
+    ...partial,
+  };
+}
+
+describe("planCalls", () => {
+  it("fetches everything on the first run", () => {
+    assert.deepEqual(planCalls(input(emptyState(SyncStatus.Ok))), ["sleep", "steps", "restingHeartRate"]);
+  });
+
+  it("polls for last night every interval in the morning until it arrives", () => {
+    assert.deepEqual(planCalls(input(fetched())), ["sleep", "restingHeartRate"]);
+  });
+
+  it("does not poll for sleep before 04:00 local", () => {
+    assert.deepEqual(planCalls(input(fetched({ restingHeartRate: { 20261124: 58 } }), { minuteOfDay: 3 * 60 })), []);
+  });
+
+  it("rechecks an arrived night only every 3 hours", () => {
+    const state = fetched({ nights: { 20261124: NIGHT }, restingHeartRate: { 20261124: 58 } });
+    assert.deepEqual(planCalls(input(state)), []);
+    assert.deepEqual(planCalls(input(state, { now: T0 + 3 * 60 * MIN })), ["sleep"]);
+  });
+
+  it("fetches the steps history again once the civil day rolls over at midnight", () => {
+    const state = fetched({ nights: { 20261124: NIGHT }, restingHeartRate: { 20261124: 58 } });
+    const next = planCalls(input(state, { today: 20261125, minuteOfDay: 5, now: T0 + 20 * MIN }));
+    assert.deepEqual(next, ["steps"]);
+  });
+
+  it("uses the civil date it is given across a DST change (25 h day)", () => {
+    const state = fetched({
+      nights: { 20261025: { ...NIGHT, date: 20261025 } },
+      restingHeartRate: { 20261025: 58 },
+      stepsDay: 20261025,
+    });
+    assert.deepEqual(planCalls(input(state, { today: 20261025, minuteOfDay: 23 * 60 + 30 })), []);
+    assert.deepEqual(planCalls(input(state, { today: 20261026, minuteOfDay: 4 * 60 })), [
+      "sleep",
+      "steps",
+      "restingHeartRate",
+    ]);
+  });
+
+  it("makes no call before a rate-limit's retry time unless the user asks", () => {
+    const state = fetched({ retryAt: T0 + 30 * MIN });
+    assert.deepEqual(planCalls(input(state)), []);
+    assert.ok(planCalls(input(state, { forced: true })).length > 0);
+  });
+});

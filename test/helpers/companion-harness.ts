@@ -1,0 +1,167 @@
+// Runs the companion's start(deps) with behavioural fakes (stores, clock, socket, outbox) and the
+// REAL fetch against the project's fake provider server on loopback.
+import { decodeSnapshot } from "../../common/decode-snapshot";
+import { Snapshot } from "../../common/snapshot";
+import { SettingsKey } from "../../common/settings-keys";
+import { CompanionDeps, HttpRequest, StringStore } from "../../companion/deps";
+import { CompanionEvents, start } from "../../companion/start";
+import { routeUrl } from "../../sim/phone/route-fetch";
+import { toCivil } from "../../sim/servers/civil-time";
+import { FakeServer, startFakeServer } from "../../sim/servers";
+import { buildAuthorizeUrl } from "../../sim/sign-in";
+import { seededRandom } from "../../sim/simulator";
+
+export const CREDENTIALS = {
+  google: { clientId: "test.apps.googleusercontent.com", clientSecret: "test-secret" },
+  fitbit: { clientId: "TEST" },
+};
+
+export class MemoryStore implements StringStore {
+  readonly items = new Map<string, string>();
+  getItem(key: string): string | null {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    this.items.set(key, value);
+  }
+  removeItem(key: string): void {
+    this.items.delete(key);
+  }
+}
+
+export interface Harness {
+  server: FakeServer;
+  settings: MemoryStore;
+  storage: MemoryStore;
+  requests: Array<{ method: string; url: string; status: number }>;
+  files: Snapshot[];
+  messages: unknown[];
+  clock: { now: number };
+  socketOpen: boolean;
+  logs: string[];
+  /** Page writes a setting: the companion gets a change event; resolves when its work is done. */
+  pageWrite(key: string, value: string): Promise<void>;
+  wake(): Promise<void>;
+  signIn(): Promise<void>;
+  advance(minutes: number): Promise<void>;
+  lastSnapshot(): Snapshot | null;
+  close(): Promise<void>;
+}
+
+async function idle(): Promise<void> {
+  for (let i = 0; i < 50; i++) await new Promise((resolve) => setImmediate(resolve));
+}
+
+export async function startHarness(options: {
+  start: string;
+  timeZone: string;
+  provider?: "google" | "fitbit";
+}): Promise<Harness> {
+  process.env.TZ = options.timeZone;
+  const clock = { now: new Date(options.start).getTime() };
+  const server = await startFakeServer({
+    now: () => clock.now,
+    timeZone: options.timeZone,
+    google: CREDENTIALS.google,
+    fitbit: CREDENTIALS.fitbit,
+  });
+  const listeners: { wake: Array<() => void>; settings: Array<(key: string | null) => void> } = {
+    wake: [],
+    settings: [],
+  };
+  const h: Harness = {
+    server,
+    settings: new MemoryStore(),
+    storage: new MemoryStore(),
+    requests: [],
+    files: [],
+    messages: [],
+    clock,
+    socketOpen: false,
+    logs: [],
+    async pageWrite(key, value) {
+      h.settings.setItem(key, value);
+      listeners.settings.forEach((l) => l(key));
+      await idle();
+    },
+    async wake() {
+      listeners.wake.forEach((l) => l());
+      await idle();
+    },
+    async signIn() {
+      const request = JSON.parse(h.settings.getItem(SettingsKey.oauthRequest) ?? "null") as {
+        clientId: string;
+        state: string;
+        challenge: string;
+        provider: string;
+      } | null;
+      if (request === null) throw new Error("no sign-in prepared");
+      const google = request.provider === "google";
+      const url = buildAuthorizeUrl({
+        authorizeUrl: google
+          ? "https://accounts.google.com/o/oauth2/v2/auth"
+          : "https://www.fitbit.com/oauth2/authorize",
+        clientId: request.clientId,
+        scope: google
+          ? "https://www.googleapis.com/auth/googlehealth.sleep.readonly https://www.googleapis.com/auth/googlehealth.activity_and_fitness.readonly https://www.googleapis.com/auth/googlehealth.health_metrics_and_measurements.readonly"
+          : "sleep activity profile heartrate",
+        oAuthParams: { state: request.state, code_challenge: request.challenge, code_challenge_method: "S256" },
+      });
+      const response = await fetch(routeUrl(url, server.url), { redirect: "manual" });
+      const location = new URL(response.headers.get("location") ?? "");
+      await h.pageWrite(SettingsKey.oauthReturn, JSON.stringify(Object.fromEntries(location.searchParams)));
+    },
+    async advance(minutes) {
+      const end = clock.now + minutes * 60000;
+      while (clock.now < end) {
+        clock.now = Math.min(end, clock.now + 15 * 60000);
+        if (clock.now % (15 * 60000) === 0 || clock.now === end) await h.wake();
+      }
+    },
+    lastSnapshot: () => h.files[h.files.length - 1] ?? null,
+    close: () => server.close(),
+  };
+  const random = seededRandom(42);
+  const deps: CompanionDeps = {
+    host: { wakeInterval: undefined },
+    settings: h.settings,
+    storage: h.storage,
+    credentials: CREDENTIALS,
+    async http(req: HttpRequest) {
+      const response = await fetch(routeUrl(req.url, server.url), {
+        method: req.method,
+        headers: req.headers,
+        body: req.body,
+      });
+      h.requests.push({ method: req.method, url: req.url, status: response.status });
+      return response;
+    },
+    now: () => clock.now,
+    localTime: (ms) => toCivil(ms, options.timeZone),
+    randomBytes: (n) => Array.from({ length: n }, () => Math.floor(random() * 256)),
+    random,
+    sendFile: (_name, value) => {
+      const decoded = decodeSnapshot(value);
+      if (!decoded.ok) throw new Error(`companion sent an invalid snapshot: ${JSON.stringify(decoded.error)}`);
+      h.files.push(decoded.value);
+      return Promise.resolve();
+    },
+    socketOpen: () => h.socketOpen,
+    sendMessage: (value) => void h.messages.push(value),
+    log: (line) => void h.logs.push(line),
+  };
+  if (options.provider === "fitbit")
+    h.settings.setItem(
+      SettingsKey.provider,
+      JSON.stringify({ selected: [1], values: [{ name: "Fitbit", value: "fitbit" }] }),
+    );
+  const events: CompanionEvents = {
+    onWake: (l) => void listeners.wake.push(l),
+    onSettingsChange: (l) => void listeners.settings.push(l),
+    onPeerOpen: () => undefined,
+    onPeerMessage: () => undefined,
+  };
+  start(deps, events);
+  await idle();
+  return h;
+}

@@ -1,0 +1,176 @@
+// End-to-end: the simulator CLI on the built .fba (built on demand), through its --json contract.
+import assert from "node:assert/strict";
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, it } from "node:test";
+import { DEMO_CREDENTIALS } from "../../sim/ensure-build";
+import { startFakeServer } from "../../sim/servers";
+
+const ROOT = join(__dirname, "..", "..");
+const dir = mkdtempSync(join(tmpdir(), "sim-e2e-"));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Report {
+  screens: Array<{ name: string; at: string; text: Record<string, string>; png: string | null }>;
+  requests: Array<{ at: string; method: string; url: string; status: number | null }>;
+  transfers: Array<{ at: string; via: string; bytes: number; delivered: string | null }>;
+  problems: string[];
+}
+
+function simulate(scenario: unknown, extra: string[] = []): Report {
+  const file = join(dir, `s${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(file, JSON.stringify(scenario));
+  const run = spawnSync(
+    process.execPath,
+    ["--import", "tsx", join(ROOT, "sim", "cli.ts"), "--json", "--scenario", file, "--out", join(dir, "png"), ...extra],
+    {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, GOOGLE_CLIENT_ID: "", GOOGLE_CLIENT_SECRET: "", FITBIT_CLIENT_ID: "" },
+    },
+  );
+  assert.equal(run.status, 0, run.stderr);
+  return JSON.parse(run.stdout) as Report;
+}
+
+const screen = (r: Report, name: string) => r.screens.find((s) => s.name === name)?.text ?? {};
+
+describe("simulator end to end (Google Health)", () => {
+  const report = simulate({
+    start: "2026-11-24T06:00:00",
+    timeZone: "Europe/Berlin",
+    watch: { steps: 5234 },
+    steps: [
+      { do: "screen", name: "before" },
+      { do: "signIn" },
+      { do: "advance", minutes: 180 },
+      { do: "screen", name: "morning" },
+      { do: "disconnectWatch" },
+      { do: "advance", minutes: 360 },
+      { do: "screen", name: "away" },
+      { do: "connectWatch" },
+      { do: "advance", minutes: 1 },
+      { do: "screen", name: "back" },
+    ],
+  });
+
+  it("follows the --json contract", () => {
+    assert.deepEqual(Object.keys(report), ["screens", "requests", "transfers", "problems"]);
+    assert.match(report.screens[0].at, /^2026-11-24T06:00:00\+01:00$/);
+    assert.ok(report.screens.every((s) => s.png !== null && s.png.endsWith(".png")));
+    assert.ok(report.requests.every((r) => r.url.startsWith("https://")));
+    assert.deepEqual(report.problems, []);
+  });
+
+  it("shows sign-in first, then last night's sleep after sign-in and sync", () => {
+    assert.equal(screen(report, "before").status, "Sign in on your phone");
+    assert.match(screen(report, "morning").sleep, /^\d+h \d\dm$/);
+    assert.equal(screen(report, "morning").steps, "5,234");
+  });
+
+  it("says the phone is not connected after hours out of range, and delivers one newest file on return", () => {
+    assert.equal(screen(report, "away").status, "Phone not connected");
+    const queued = report.transfers.filter(
+      (t) => t.via === "file" && t.at > "2026-11-24T09:00:00+01:00" && t.at <= "2026-11-24T15:01:00+01:00",
+    );
+    const delivered = queued.filter((t) => t.delivered !== null);
+    assert.equal(delivered.length, 1);
+    assert.equal(delivered[0], queued[queued.length - 1]);
+    assert.match(screen(report, "back").status, /^Updated/);
+  });
+});
+
+describe("simulator end to end (failures)", () => {
+  it("shows the retired state when the legacy Fitbit API answers 410", () => {
+    const r = simulate({
+      provider: "fitbit",
+      start: "2026-11-24T09:00:00",
+      timeZone: "UTC",
+      steps: [
+        { do: "fault", name: "retired" },
+        { do: "signIn" },
+        { do: "advance", minutes: 5 },
+        { do: "screen", name: "s" },
+      ],
+    });
+    assert.equal(r.requests.find((q) => q.url.includes("/oauth2/token"))?.status, 410);
+    assert.equal(screen(r, "s").status, "Fitbit Web API retired — sign in with Google");
+  });
+
+  it("asks to sign in again after invalid_grant", () => {
+    const r = simulate({
+      start: "2026-11-24T09:00:00",
+      timeZone: "UTC",
+      steps: [
+        { do: "signIn" },
+        { do: "fault", name: "invalidGrant" },
+        { do: "advance", minutes: 200 },
+        { do: "screen", name: "s" },
+      ],
+    });
+    assert.equal(screen(r, "s").status, "Sign in again on your phone");
+  });
+
+  it("exits non-zero and names the field for an invalid scenario", () => {
+    const file = join(dir, "bad.json");
+    writeFileSync(file, JSON.stringify({ steps: [{ do: "advance", minutes: -1 }] }));
+    const run = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "sim", "cli.ts"), "--scenario", file], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    assert.notEqual(run.status, 0);
+    assert.match(run.stderr, /steps\[0\]\.minutes/);
+  });
+});
+
+describe("simulator with --server", () => {
+  it("routes every provider request to an independent server, authorize redirect included", async () => {
+    const start = Date.parse("2026-11-24T09:00:00Z");
+    const server = await startFakeServer({
+      now: () => start,
+      timeZone: "UTC",
+      seed: 5,
+      google: DEMO_CREDENTIALS.google,
+      fitbit: DEMO_CREDENTIALS.fitbit,
+    });
+    const file = join(dir, "server.json");
+    writeFileSync(
+      file,
+      JSON.stringify({
+        start: "2026-11-24T09:00:00",
+        timeZone: "UTC",
+        steps: [{ do: "signIn" }, { do: "advance", minutes: 1 }, { do: "screen", name: "s" }],
+      }),
+    );
+    try {
+      const child = spawn(
+        process.execPath,
+        [
+          "--import",
+          "tsx",
+          join(ROOT, "sim", "cli.ts"),
+          "--json",
+          "--server",
+          server.url,
+          "--scenario",
+          file,
+          "--out",
+          join(dir, "png"),
+        ],
+        { cwd: ROOT, env: { ...process.env, GOOGLE_CLIENT_ID: "", GOOGLE_CLIENT_SECRET: "", FITBIT_CLIENT_ID: "" } },
+      );
+      let out = "";
+      child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+      assert.equal(code, 0);
+      const r = JSON.parse(out) as Report;
+      assert.ok(r.requests.length >= 4);
+      assert.ok(r.requests.every((q) => q.status === 200));
+      assert.match(screen(r, "s").sleep, /^\d+h \d\dm$/);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -1,0 +1,153 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { CompanionApp } from "../../sim/phone/companion-app";
+import { SettingsStore } from "../../sim/phone/settings-store";
+import { Activity } from "../../sim/runtime/activity";
+import { MAX_MESSAGE_SIZE, PeerLink } from "../../sim/runtime/peer-link";
+import { VirtualClock } from "../../sim/runtime/virtual-clock";
+import { parseScenario } from "../../sim/scenario";
+import { createWatchFs } from "../../sim/watch/watch-fs";
+
+function link() {
+  const arrived: number[] = [];
+  const l = new PeerLink(
+    new Activity(),
+    () => 0,
+    () => undefined,
+    () => arrived.push(1),
+  );
+  return { l, arrived };
+}
+
+describe("emulated peer socket", () => {
+  it("is closed unless watch app, companion and link are all up, and send then throws", () => {
+    const { l } = link();
+    l.watchRunning = true;
+    const socket = l.companionSocket as unknown as { readyState: string; send(v: unknown): void };
+    assert.equal(socket.readyState, "CLOSED");
+    assert.throws(() => socket.send({ a: 1 }), /not open/);
+    l.companionRunning = true;
+    assert.equal(socket.readyState, "OPEN");
+  });
+
+  it("refuses a message whose CBOR is larger than MAX_MESSAGE_SIZE", () => {
+    const { l } = link();
+    l.watchRunning = l.companionRunning = true;
+    const socket = l.companionSocket as unknown as { send(v: unknown): void };
+    assert.throws(() => socket.send("x".repeat(MAX_MESSAGE_SIZE)), /exceeds MAX_MESSAGE_SIZE/);
+  });
+});
+
+describe("emulated outbox", () => {
+  it("replaces a pending transfer of the same name, which becomes canceled", () => {
+    const { l } = link();
+    l.up = false;
+    const first = l.enqueue("snapshot.cbor", new Uint8Array([1]));
+    const second = l.enqueue("snapshot.cbor", new Uint8Array([2]));
+    assert.equal(first.readyState, "canceled");
+    assert.equal(second.readyState, "pending");
+  });
+
+  it("delivers queued files only when the link comes back, the newest one alone", () => {
+    const { l, arrived } = link();
+    l.up = false;
+    l.enqueue("snapshot.cbor", new Uint8Array([1]));
+    l.enqueue("snapshot.cbor", new Uint8Array([2]));
+    l.update();
+    assert.equal(l.staged.length, 0);
+    l.up = true;
+    l.update();
+    assert.deepEqual(
+      l.staged.map((f) => [...f.data]),
+      [[2]],
+    );
+    assert.equal(arrived.length, 1);
+  });
+
+  it("rejects invalid file names", () => {
+    const { l } = link();
+    assert.throws(() => l.enqueue("../x", new Uint8Array([1])), /invalid file name/);
+  });
+});
+
+describe("emulated settingsStorage", () => {
+  it("tells the companion about the page's writes but not about its own", () => {
+    const pageWrites: unknown[] = [];
+    let companionWrites = 0;
+    const store = new SettingsStore(
+      (e) => pageWrites.push(e),
+      () => companionWrites++,
+    );
+    const heard: unknown[] = [];
+    store.companionSide.addEventListener("change", (e) => heard.push(e));
+    store.companionSide.setItem("a", "1");
+    store.pageSide.setItem("b", "2");
+    assert.equal(companionWrites, 1);
+    assert.deepEqual(pageWrites, [{ key: "b", oldValue: null, newValue: "2" }]);
+    assert.deepEqual(heard, []);
+  });
+});
+
+describe("emulated companion", () => {
+  it("refuses a wake interval under 300000 ms with a RangeError and keeps the old value", () => {
+    const settings = new SettingsStore(
+      () => undefined,
+      () => undefined,
+    );
+    const seen: Array<number | undefined> = [];
+    const source = `var me = require("companion").me; me.wakeInterval = 900000;
+      try { me.wakeInterval = 1000; } catch (e) { require("settings").settingsStorage.setItem("error", e.name + ":" + me.wakeInterval); }`;
+    const app = new CompanionApp({
+      source,
+      link: link().l,
+      settings,
+      localStorage: new Map(),
+      globals: {},
+      now: () => 0,
+      random: () => 0.5,
+      onWakeInterval: (ms) => seen.push(ms),
+      problem: (m) => assert.fail(m),
+    });
+    app.start({});
+    assert.equal(settings.items.get("error"), "RangeError:900000");
+    assert.deepEqual(seen, [900000]);
+  });
+});
+
+describe("emulated watch fs", () => {
+  it("throws on a missing file and renames atomically", () => {
+    const files = new Map<string, Buffer>();
+    const fs = createWatchFs(files, () => 0);
+    assert.throws(() => fs.readFileSync("nope.cbor", "cbor"), /Couldn't find file/);
+    fs.writeFileSync("a.tmp", { v: 1 }, "cbor");
+    fs.renameSync("a.tmp", "a.cbor");
+    assert.deepEqual(fs.readFileSync("a.cbor", "cbor"), { v: 1 });
+    assert.equal(fs.existsSync("a.tmp"), false);
+  });
+});
+
+describe("virtual clock", () => {
+  it("fires due timers in time order, ties in scheduling order, and repeats intervals", () => {
+    const clock = new VirtualClock(0);
+    const fired: string[] = [];
+    clock.schedule(() => fired.push("b"), 200, null, "x");
+    clock.schedule(() => fired.push("a"), 100, 100, "x");
+    clock.runDue(100);
+    clock.runDue(200);
+    assert.deepEqual(fired, ["a", "b", "a"]); // at a tie, the earlier scheduled timer runs first
+  });
+});
+
+describe("scenario validation", () => {
+  const bad: Array<[unknown, RegExp]> = [
+    [{ steps: "no" }, /steps must be an array/],
+    [{ steps: [], timeZone: "Mars/Olympus" }, /timeZone "Mars\/Olympus" is not an IANA time zone/],
+    [{ steps: [{ do: "advance" }] }, /steps\[0\]\.minutes must be a number/],
+    [{ steps: [{ do: "jump" }] }, /steps\[0\]\.do "jump" is not a known action/],
+    [{ steps: [], watch: { stepz: 1 } }, /watch\.stepz is not a known field/],
+    [{ steps: [], start: "2026-11-24T07:30:00+01:00" }, /start must be local time/],
+  ];
+  for (const [value, message] of bad) {
+    it(`names the bad field: ${String(message)}`, () => assert.throws(() => parseScenario(value), message));
+  }
+});
