@@ -148,24 +148,22 @@ export class SyncEngine {
   /**
    * Sends the snapshot when its data, status or options changed: as a file (the newest replaces a
    * pending one) and as a message when the socket is open. When only the last-sync time moved, a
-   * message tells an open watch; a file follows only once the watch's copy is two intervals old,
-   * so the face never calls fresh data stale yet nothing is queued every interval.
+   * message tells an open watch and nothing is queued: a face that was not running hears it when
+   * its socket opens, because the companion syncs on `open`.
    */
   deliver(state: SyncState, today: CivilDate): void {
     const options = readOptions((k) => this.deps.settings.getItem(k));
     const wire = encodeSnapshot(buildSnapshot(state, today, this.deps.now(), options));
     const key = JSON.stringify({ ...wire, t: 0, u: 0 });
     const changed = key !== state.lastSent;
-    const fileAge = wire.u === null || state.lastSentSyncAt === null ? 0 : wire.u - state.lastSentSyncAt;
-    const sendFile = changed || fileAge >= 2 * options.refreshMinutes * 60;
-    if (sendFile) {
+    if (changed) {
       state.lastSent = key;
-      state.lastSentSyncAt = wire.u;
       this.deps.sendFile(SNAPSHOT_FILE, wire).catch((error: unknown) => this.deps.log(`outbox: ${String(error)}`));
     }
-    if ((sendFile || wire.u !== state.lastSentSyncAt) && this.deps.socketOpen()) {
+    if ((changed || wire.u !== state.lastSentSyncAt) && this.deps.socketOpen()) {
       try {
         this.deps.sendMessage({ k: "s", s: wire });
+        state.lastSentSyncAt = wire.u;
       } catch (error) {
         this.deps.log(`message not sent (the file follows): ${String(error)}`);
       }

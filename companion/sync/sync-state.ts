@@ -24,7 +24,7 @@ export interface SyncState {
   stepsDay: number | null;
   /** The last snapshot sent, without its times: nothing is resent unchanged. */
   lastSent: string | null;
-  /** The last-sync time (epoch s) the watch was last told by file. */
+  /** The last-sync time (epoch s) the watch was last told by message. */
   lastSentSyncAt: number | null;
 }
 

@@ -1,0 +1,74 @@
+// Measures a simulated 24 h day through the simulator on the built .fba (Google Health, 15-min
+// wake interval): API calls by kind, token refreshes, transfers and snapshot bytes, and how long
+// after last night's sleep appeared at the provider it reached the watch. Prints numbers only.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { demoNight } from "../sim/servers/demo-user";
+
+interface Report {
+  screens: Array<{ name: string; at: string; text: Record<string, string> }>;
+  requests: Array<{ at: string; method: string; url: string; status: number | null }>;
+  transfers: Array<{ via: string; bytes: number; delivered: string | null }>;
+}
+
+const TIME_ZONE = "Europe/Berlin";
+const DAY = 20261124;
+
+function scenario(): unknown {
+  const steps: unknown[] = [{ do: "advance", minutes: 1 }, { do: "signIn" }];
+  // Sign in the evening before, then watch the next day minute by minute around the wake time.
+  steps.push({ do: "advance", minutes: 7 * 60 });
+  for (let i = 0; i < 8 * 12; i++) steps.push({ do: "advance", minutes: 5 }, { do: "screen", name: `t${i}` });
+  steps.push({ do: "advance", minutes: 24 * 60 - 7 * 60 - 8 * 60 - 1 });
+  return { start: "2026-11-23T23:00:00", timeZone: TIME_ZONE, steps };
+}
+
+function kind(url: string): string {
+  const path = new URL(url).pathname;
+  if (path === "/token") return "token refresh/exchange";
+  if (path.includes("/sleep/")) return "sleep list";
+  if (path.includes("dailyRollUp")) return "steps rollup";
+  if (path.includes("resting-heart-rate")) return "resting heart rate";
+  return path;
+}
+
+function main(): void {
+  const dir = mkdtempSync(join(tmpdir(), "bench-"));
+  try {
+    const file = join(dir, "day.json");
+    writeFileSync(file, JSON.stringify(scenario()));
+    const root = join(__dirname, "..");
+    const run = spawnSync(
+      process.execPath,
+      ["--import", "tsx", join(root, "sim", "cli.ts"), "--json", "--scenario", file, "--out", join(dir, "png")],
+      { cwd: root, encoding: "utf8", maxBuffer: 64 << 20 },
+    );
+    if (run.status !== 0) throw new Error(run.stderr);
+    const report = JSON.parse(run.stdout) as Report;
+    const day = report.requests.filter((r) => r.at >= "2026-11-24T00:00" && r.at < "2026-11-25T00:00");
+    const counts = new Map<string, number>();
+    for (const r of day) counts.set(kind(r.url), (counts.get(kind(r.url)) ?? 0) + 1);
+    console.log(`API calls in the simulated day ${DAY} (Google Health, 15-min interval): ${day.length}`);
+    for (const [k, n] of counts) console.log(`  ${k.padEnd(24)} ${n}`);
+    const files = report.transfers.filter((t) => t.via === "file");
+    const messages = report.transfers.filter((t) => t.via === "message");
+    console.log(
+      `file transfers: ${files.length} (${files.filter((t) => t.delivered !== null).length} delivered), messages: ${messages.length}`,
+    );
+    console.log(
+      `snapshot bytes on the wire (CBOR file): min ${Math.min(...files.map((t) => t.bytes))}, max ${Math.max(...files.map((t) => t.bytes))}`,
+    );
+    const visibleAt = demoNight(1, DAY, TIME_ZONE).visibleAt;
+    const shown = report.screens.find((s) => /^\d+h \d\dm$/.test(s.text.sleep ?? ""));
+    const minutes = shown === undefined ? null : Math.round((Date.parse(shown.at) - visibleAt) / 60000);
+    console.log(
+      `last night appeared at the provider ${new Date(visibleAt).toISOString()}, on the watch ${minutes === null ? "never" : `${minutes} min later`} (screens every 5 min)`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main();
