@@ -11,7 +11,7 @@ import { StatusLine } from "./status-line";
 export const UNKNOWN_TEXT = "--";
 const STAGE_BAR_WIDTH = 220;
 const TREND_HEIGHT = 28;
-const TREND_BASE = 290;
+const TREND_BASE = 282;
 
 export interface FaceInput {
   now: Date;
