@@ -1,16 +1,10 @@
+import { FITBIT_SCOPES, GOOGLE_SCOPES, OAUTH_ENDPOINTS, REDIRECT_URI } from "../common/oauth-config";
 import { OauthRequest, ProviderId, SettingsKey, SyncReport } from "../common/settings-keys";
 import { Problem } from "../common/sync-status";
 
-const REDIRECT_URI = "https://app-settings.fitbitdevelopercontent.com/simple-redirect.html";
-const GOOGLE_SCOPE = "https://www.googleapis.com/auth/googlehealth.";
 const AUTHORIZE = {
-  google: {
-    url: "https://accounts.google.com/o/oauth2/v2/auth",
-    scope: ["sleep.readonly", "activity_and_fitness.readonly", "health_metrics_and_measurements.readonly"]
-      .map((s) => GOOGLE_SCOPE + s)
-      .join(" "),
-  },
-  fitbit: { url: "https://www.fitbit.com/oauth2/authorize", scope: "sleep activity profile heartrate" },
+  google: { url: OAUTH_ENDPOINTS.google.authorize, scope: GOOGLE_SCOPES.join(" ") },
+  fitbit: { url: OAUTH_ENDPOINTS.fitbit.authorize, scope: FITBIT_SCOPES.join(" ") },
 };
 const NAMES = { google: "Google Health", fitbit: "Fitbit Web API" };
 

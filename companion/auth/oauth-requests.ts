@@ -1,47 +1,9 @@
 // OAuth request builders and token-response processors for both providers, as pure functions
 // (the oauth4webapi idea): google-health-api.md §3, fitbit-web-api.md §2.
+import { OAUTH_ENDPOINTS, REDIRECT_URI } from "../../common/oauth-config";
 import { ProviderId } from "../../common/settings-keys";
 import { ClientCredentials, HttpRequest } from "../deps";
 import { TokenSet } from "./token-store";
-
-export const REDIRECT_URI = "https://app-settings.fitbitdevelopercontent.com/simple-redirect.html";
-
-const GOOGLE_SCOPE = "https://www.googleapis.com/auth/googlehealth.";
-export const GOOGLE_SCOPES = [
-  "sleep.readonly",
-  "activity_and_fitness.readonly",
-  "health_metrics_and_measurements.readonly",
-].map((s) => GOOGLE_SCOPE + s);
-export const FITBIT_SCOPES = ["sleep", "activity", "profile", "heartrate"];
-
-export const ENDPOINTS = {
-  google: {
-    authorize: "https://accounts.google.com/o/oauth2/v2/auth",
-    token: "https://oauth2.googleapis.com/token",
-    revoke: "https://oauth2.googleapis.com/revoke",
-  },
-  fitbit: {
-    authorize: "https://www.fitbit.com/oauth2/authorize",
-    token: "https://api.fitbit.com/oauth2/token",
-    revoke: "https://api.fitbit.com/oauth2/revoke",
-  },
-} as const;
-
-/** What the settings page's <Oauth> needs besides client id, state and challenge. */
-export function authorizeSettings(provider: ProviderId): {
-  authorizeUrl: string;
-  scope: string;
-  extra: { [key: string]: string };
-} {
-  if (provider === "google") {
-    return {
-      authorizeUrl: ENDPOINTS.google.authorize,
-      scope: GOOGLE_SCOPES.join(" "),
-      extra: { access_type: "offline", prompt: "consent" },
-    };
-  }
-  return { authorizeUrl: ENDPOINTS.fitbit.authorize, scope: FITBIT_SCOPES.join(" "), extra: {} };
-}
 
 function form(fields: { [key: string]: string }): string {
   return Object.keys(fields)
@@ -71,7 +33,7 @@ export function buildCodeExchange(
   code: string,
   verifier: string,
 ): HttpRequest {
-  return post(ENDPOINTS[provider].token, {
+  return post(OAUTH_ENDPOINTS[provider].token, {
     grant_type: "authorization_code",
     code,
     redirect_uri: REDIRECT_URI,
@@ -81,7 +43,7 @@ export function buildCodeExchange(
 }
 
 export function buildRefresh(provider: ProviderId, credentials: ClientCredentials, refreshToken: string): HttpRequest {
-  return post(ENDPOINTS[provider].token, {
+  return post(OAUTH_ENDPOINTS[provider].token, {
     grant_type: "refresh_token",
     refresh_token: refreshToken,
     ...clientFields(provider, credentials),
@@ -90,7 +52,7 @@ export function buildRefresh(provider: ProviderId, credentials: ClientCredential
 
 export function buildRevoke(provider: ProviderId, credentials: ClientCredentials, token: string): HttpRequest {
   return post(
-    ENDPOINTS[provider].revoke,
+    OAUTH_ENDPOINTS[provider].revoke,
     provider === "google" ? { token } : { token, client_id: credentials.fitbit.clientId },
   );
 }
