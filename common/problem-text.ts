@@ -1,7 +1,12 @@
 import { Problem } from "./sync-status";
 
-/** The current problem in plain words for the settings page (en-US). */
-export function describeProblem(problem: number, provider: "google" | "fitbit"): string {
+function clockTime(epochSeconds: number): string {
+  const d = new Date(epochSeconds * 1000);
+  return (d.getHours() < 10 ? "0" : "") + d.getHours() + ":" + (d.getMinutes() < 10 ? "0" : "") + d.getMinutes();
+}
+
+/** The current problem in plain words for the settings page (en-US); `retryAt` in epoch seconds. */
+export function describeProblem(problem: number, provider: "google" | "fitbit", retryAt: number | null = null): string {
   switch (problem) {
     case Problem.None:
       return "";
@@ -10,7 +15,9 @@ export function describeProblem(problem: number, provider: "google" | "fitbit"):
     case Problem.Server:
       return "The server had a problem. Syncing will try again on its own.";
     case Problem.RateLimited:
-      return "Too many requests for now: syncing pauses until the limit resets.";
+      return retryAt === null
+        ? "Too many requests for now: syncing pauses until the limit resets."
+        : "Too many requests for now: syncing pauses until " + clockTime(retryAt) + ".";
     case Problem.Malformed:
       return "The server sent data this app did not understand; the last good data is kept.";
     case Problem.InvalidGrant:

@@ -12,7 +12,7 @@ registerSettingsPage(({ settings, settingsStorage }) => {
   const get = (key: string): string | undefined => settings[key];
   const provider = readProvider(get);
   const report = parseSyncReport(get(SettingsKey.status));
-  const problem = report === null ? "" : describeProblem(report.problem, report.provider);
+  const problem = report === null ? "" : describeProblem(report.problem, report.provider, report.retryAt);
   return (
     <Page>
       {accountSection({

@@ -50,12 +50,17 @@ export const fitbitWeb: DataProvider = {
     get(`/1.2/user/-/sleep/date/${formatCivilDate(addCivilDays(today, -6))}/${formatCivilDate(today)}.json`, token),
   parseSleep(body: unknown): SleepHistory {
     const history: SleepHistory = {};
+    const main: { [date: number]: boolean } = {};
     list(obj(body, "body").sleep, "sleep").forEach((entry, i) => {
       const log = obj(entry, `sleep[${i}]`);
       const night = readNight(log, `sleep[${i}]`);
       const current = history[night.date] as Night | undefined;
-      if (log.isMainSleep === true || current === undefined || night.minutesAsleep > current.minutesAsleep)
+      const longer = current === undefined || night.minutesAsleep > current.minutesAsleep;
+      // The main sleep wins; without one, the longest. A nap never replaces a main sleep.
+      if (log.isMainSleep === true || (!main[night.date] && longer)) {
         history[night.date] = night;
+        if (log.isMainSleep === true) main[night.date] = true;
+      }
     });
     return history;
   },

@@ -1,0 +1,24 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { describeProblem } from "../../common/problem-text";
+import { Problem } from "../../common/sync-status";
+
+describe("problems in plain words", () => {
+  it("says nothing when there is no problem", () => assert.equal(describeProblem(Problem.None, "google"), ""));
+
+  it("says until when syncing pauses for a rate limit", () => {
+    process.env.TZ = "UTC";
+    assert.equal(
+      describeProblem(Problem.RateLimited, "google", Date.UTC(2026, 10, 24, 14, 5) / 1000),
+      "Too many requests for now: syncing pauses until 14:05.",
+    );
+  });
+
+  it("tells a retired Fitbit user what to do", () => {
+    assert.match(describeProblem(Problem.Retired, "fitbit"), /choose Google Health and sign in with Google/);
+  });
+
+  it("has words for every problem code", () => {
+    for (let code = 1; code <= 10; code++) assert.notEqual(describeProblem(code, "google"), "", `code ${code}`);
+  });
+});

@@ -1,0 +1,226 @@
+// Parsers and request builders against the reference fixtures (copied from the shared set).
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { readOutcome } from "../../companion/auth/http-outcome";
+import { readTokenResponse } from "../../companion/auth/oauth-requests";
+import { fitbitWeb } from "../../companion/providers/fitbit-web";
+import {
+  buildRestingHeartRateRequest,
+  buildSleepRequest,
+  buildStepsRequest,
+  googleHealth,
+  pickMainSleep,
+} from "../../companion/providers/google-health";
+import { MalformedError } from "../../companion/providers/json-reader";
+
+const fixture = (provider: string, name: string): unknown =>
+  JSON.parse(readFileSync(join(__dirname, "..", "fixtures", provider, name), "utf8"));
+const google = (name: string) => fixture("google-health", name);
+const fitbit = (name: string) => fixture("fitbit-web-api", name);
+const manifest = google("manifest.json") as Record<string, { url: string }>;
+
+describe("Google Health parsing (google-health-api.md §7 worked example)", () => {
+  it("reads last night's stages: bedtime, wake, asleep, split and derived efficiency", () => {
+    assert.deepEqual(googleHealth.parseSleep(google("sleep-list-last-night.json")), {
+      20261111: {
+        date: 20261111,
+        bedtime: 23 * 60 + 4,
+        wake: 6 * 60 + 52,
+        minutesAsleep: 421,
+        efficiency: 90,
+        split: { kind: "stages", deep: 75, light: 240, rem: 106, awake: 47 },
+      },
+    });
+  });
+
+  it("reads a classic night as asleep / restless / awake", () => {
+    const night = googleHealth.parseSleep(google("sleep-list-classic-no-stages.json"))[20261111];
+    assert.deepEqual(night, {
+      date: 20261111,
+      bedtime: 23 * 60 + 31,
+      wake: 5 * 60 + 47,
+      minutesAsleep: 349,
+      efficiency: 93,
+      split: { kind: "classic", asleep: 349, restless: 7, awake: 20 },
+    });
+  });
+
+  it("reads an empty list ({}) as no nights, not as zero sleep", () => {
+    assert.deepEqual(googleHealth.parseSleep(google("sleep-list-empty.json")), {});
+  });
+
+  it("matches rollup windows by civil start date (newest first in the body)", () => {
+    assert.deepEqual(googleHealth.parseSteps(google("steps-dailyrollup.json")), { 20261111: 6342, 20261110: 11873 });
+    assert.deepEqual(googleHealth.parseSteps(google("dailyrollup-empty.json")), {});
+  });
+
+  it("reads resting heart rate per day from int64 strings", () => {
+    assert.deepEqual(googleHealth.parseRestingHeartRate(google("daily-resting-heart-rate-list.json"), 20261111), {
+      20261111: 58,
+      20261110: 60,
+    });
+  });
+
+  it("names the field of an unexpected shape", () => {
+    assert.throws(
+      () => googleHealth.parseSleep({ dataPoints: [{ sleep: { interval: {}, summary: { minutesAsleep: "x" } } }] }),
+      (e: unknown) => e instanceof MalformedError && e.field === "dataPoints[0].sleep.summary.minutesAsleep",
+    );
+  });
+
+  it("prefers the flagged main sleep, else the longest non-nap", () => {
+    const night = (minutesAsleep: number) => ({
+      date: 1,
+      bedtime: 0,
+      wake: 0,
+      minutesAsleep,
+      efficiency: 0,
+      split: { kind: "classic" as const, asleep: 0, restless: 0, awake: 0 },
+    });
+    assert.equal(
+      pickMainSleep([
+        { night: night(500), inBed: 0, end: 0, main: null, nap: true },
+        { night: night(300), inBed: 0, end: 0, main: null, nap: false },
+      ])?.minutesAsleep,
+      300,
+    );
+    assert.equal(
+      pickMainSleep([
+        { night: night(500), inBed: 0, end: 0, main: false, nap: false },
+        { night: night(200), inBed: 0, end: 0, main: true, nap: false },
+      ])?.minutesAsleep,
+      200,
+    );
+  });
+});
+
+describe("Google Health requests", () => {
+  it("filters sleep on the civil end date with the manifest's encoding, 7 nights back", () => {
+    const expected = manifest["sleep-list-last-night.json"].url.replace("2026-11-11%22%20AND", "2026-11-05%22%20AND");
+    assert.equal(buildSleepRequest(20261111, "t").url, expected);
+  });
+
+  it("filters resting heart rate by date with the manifest's encoding", () => {
+    const expected = manifest["daily-resting-heart-rate-list.json"].url.replace("2026-11-10", "2026-11-05");
+    assert.equal(buildRestingHeartRateRequest(20261111, "t").url, expected);
+  });
+
+  it("asks dailyRollUp for 7 civil days with an exclusive end and plain numbers", () => {
+    const req = buildStepsRequest(20261111, "token");
+    assert.equal(req.method, "POST");
+    assert.equal(req.headers.Authorization, "Bearer token");
+    assert.deepEqual(JSON.parse(req.body ?? ""), {
+      range: { start: { date: { year: 2026, month: 11, day: 5 } }, end: { date: { year: 2026, month: 11, day: 12 } } },
+      windowSizeDays: 1,
+    });
+  });
+});
+
+describe("legacy Fitbit parsing", () => {
+  it("keeps the main sleep and not the nap of the same wake date", () => {
+    const nights = fitbitWeb.parseSleep(fitbit("sleep_by_date_stages_main_and_nap.json"));
+    assert.equal(nights[20240305].minutesAsleep, 370);
+    assert.equal(nights[20240305].split.kind, "stages");
+    assert.equal(nights[20240305].bedtime, 23 * 60 + 18);
+  });
+
+  it("never lets a longer nap replace the main sleep, whatever the order", () => {
+    const body = fitbit("sleep_by_date_stages_main_and_nap.json") as { sleep: Array<Record<string, unknown>> };
+    const nap = { ...body.sleep[0], minutesAsleep: 600 };
+    const reordered = { sleep: [body.sleep[1], nap] };
+    assert.equal(fitbitWeb.parseSleep(reordered)[20240305].minutesAsleep, 370);
+  });
+
+  it("reads a classic day and an empty day", () => {
+    assert.equal(fitbitWeb.parseSleep(fitbit("sleep_by_date_classic.json"))[20240312].split.kind, "classic");
+    assert.deepEqual(fitbitWeb.parseSleep(fitbit("sleep_by_date_empty.json")), {});
+  });
+
+  it("reads the 7-day steps series and today's resting heart rate", () => {
+    const steps = fitbitWeb.parseSteps(fitbit("activity_timeseries_steps_7d.json"));
+    assert.equal(Object.keys(steps).length, 7);
+    assert.equal(steps[20240228], 9412);
+    assert.deepEqual(fitbitWeb.parseRestingHeartRate(fitbit("activity_daily_summary_metric.json"), 20240305), {
+      20240305: 58,
+    });
+  });
+
+  it("builds the steps request the manifest shows", () => {
+    assert.equal(
+      fitbitWeb.stepsRequest(20240305, "t").url,
+      "https://api.fitbit.com/1/user/-/activities/steps/date/2024-03-05/7d.json",
+    );
+  });
+});
+
+describe("token responses", () => {
+  it("keeps Google's refresh token when a refresh returns none", () => {
+    const first = readTokenResponse("google", google("token-authorization-code.json"), 0, null);
+    assert.ok(!("error" in first));
+    const next = readTokenResponse("google", google("token-refresh.json"), 1000, first);
+    assert.ok(!("error" in next));
+    assert.equal(next.refreshToken, first.refreshToken);
+    assert.equal(next.expiresAt, 1000 + 3599 * 1000);
+  });
+
+  it("requires Fitbit's rotated refresh token", () => {
+    assert.deepEqual(readTokenResponse("fitbit", { access_token: "a", expires_in: 28800 }, 0, null), {
+      error: "token response has no refresh_token",
+    });
+    const rotated = readTokenResponse("fitbit", fitbit("token_refresh_success.json"), 0, null);
+    assert.ok(!("error" in rotated));
+  });
+});
+
+describe("error classification by status, then reason, never by message", () => {
+  const respond = (status: number, body: unknown, headers: Record<string, string> = {}) => ({
+    status,
+    headers: { get: (name: string) => headers[name.toLowerCase()] ?? null },
+    text: () => Promise.resolve(typeof body === "string" ? body : JSON.stringify(body)),
+  });
+  const cases: Array<[string, ReturnType<typeof respond>, unknown]> = [
+    ["Google 401 expired", respond(401, google("error-401-expired-token.json")), { kind: "expired" }],
+    ["Google 403 missing scope", respond(403, google("error-403-insufficient-scope.json")), { kind: "missingScope" }],
+    [
+      "Google 403 legacy Fitbit login",
+      respond(403, google("error-403-legacy-fitbit-login.json")),
+      { kind: "legacyLogin" },
+    ],
+    [
+      "Google 400 account not linked",
+      respond(400, google("error-400-account-not-linked.json")),
+      { kind: "accountNotLinked" },
+    ],
+    [
+      "Google 429 with Retry-After",
+      respond(429, google("error-429-rate-limited.json"), { "retry-after": "30" }),
+      { kind: "rateLimited", retryAfterSeconds: 30 },
+    ],
+    ["Google invalid_grant", respond(400, google("token-error-invalid-grant.json")), { kind: "invalidGrant" }],
+    ["Fitbit 401 expired_token", respond(401, fitbit("error_401_expired_token.json")), { kind: "expired" }],
+    [
+      "Fitbit 401 invalid_client",
+      respond(401, fitbit("error_401_invalid_client.json")),
+      { kind: "config", detail: "invalid_client" },
+    ],
+    ["Fitbit 400 invalid_grant", respond(400, fitbit("error_400_invalid_grant.json")), { kind: "invalidGrant" }],
+    [
+      "Fitbit 403 insufficient_scope",
+      respond(403, fitbit("error_403_insufficient_scope.json")),
+      { kind: "missingScope" },
+    ],
+    [
+      "Fitbit 429 with its reset header",
+      respond(429, fitbit("error_429_rate_limit.json"), { "fitbit-rate-limit-reset": "2270" }),
+      { kind: "rateLimited", retryAfterSeconds: 2270 },
+    ],
+    ["410 with an HTML body", respond(410, "<html>Gone</html>"), { kind: "retired" }],
+    ["503 without a body", respond(503, ""), { kind: "server", status: 503 }],
+    ["200 that is not JSON", respond(200, "<html>"), { kind: "malformed", field: "body" }],
+  ];
+  for (const [what, response, failure] of cases) {
+    it(`classifies ${what}`, async () => assert.deepEqual(await readOutcome(response), { ok: false, failure }));
+  }
+});
