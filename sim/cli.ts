@@ -71,12 +71,7 @@ async function run(options: CliOptions, root: string): Promise<RunResult> {
     });
   }
   const base = options.server ?? server?.url ?? "";
-  const sim = new Simulator(
-    fba,
-    scenario,
-    () => base,
-    (msgid) => msgid,
-  );
+  const sim = new Simulator(fba, scenario, () => base);
   clockNow = () => sim.clock.now();
   const ctx: StepContext = { server, outDir: options.out, screens: [], png: true };
   try {

@@ -9,6 +9,7 @@ import { Activity } from "./runtime/activity";
 import { PeerLink } from "./runtime/peer-link";
 import { VirtualClock } from "./runtime/virtual-clock";
 import { Scenario } from "./scenario";
+import { createGettext } from "./watch/compiled-i18n";
 import { WatchApp } from "./watch/watch-app";
 
 const MINUTE = 60000;
@@ -45,7 +46,6 @@ export class Simulator {
     fba: Fba,
     readonly scenario: Scenario,
     readonly serverBase: () => string,
-    translate: (msgid: string) => string,
   ) {
     this.clock = new VirtualClock(new Date(scenario.start).getTime());
     const now = () => this.clock.now();
@@ -68,7 +68,12 @@ export class Simulator {
       link: this.link,
       storage: this.watchStorage,
       now,
-      inputs: { setup: scenario.watch, language: scenario.locale, displayOn: () => this.displayOn, translate },
+      inputs: {
+        setup: scenario.watch,
+        language: scenario.locale,
+        displayOn: () => this.displayOn,
+        translate: createGettext(device.files, device.manifest, scenario.locale),
+      },
       timers: this.timers("watch"),
       console: this.console("watch"),
       problem: (m) => this.problem(m),

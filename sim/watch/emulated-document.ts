@@ -1,7 +1,7 @@
 // The watch's `document` module: the element tree of resources/index.view with styles.css.
 import { parseCss } from "./parse-css";
-import { parseView } from "./parse-view";
-import { buildElements, ViewElement } from "./view-element";
+import { parseView, XmlNode } from "./parse-view";
+import { buildElements, collectSymbols, ViewElement } from "./view-element";
 
 /** The `document` default export. */
 export interface EmulatedDocument {
@@ -16,9 +16,12 @@ export function createDocument(files: Map<string, Buffer>, mainView: string, wid
   const view = files.get(mainView);
   if (view === undefined) throw new Error(`watch bundle has no ${mainView}`);
   let css = "";
+  const symbols = new Map<string, XmlNode>();
   const defs = files.get(widgets);
   if (defs !== undefined) {
-    const links = parseView(defs.toString("utf8")).children.flatMap(function collect(n): string[] {
+    const parsedDefs = parseView(defs.toString("utf8"));
+    collectSymbols(parsedDefs, symbols);
+    const links = parsedDefs.children.flatMap(function collect(n): string[] {
       const own = n.tag === "link" && n.attributes.rel === "stylesheet" ? [n.attributes.href] : [];
       return [...own, ...n.children.flatMap(collect)];
     });
@@ -27,7 +30,8 @@ export function createDocument(files: Map<string, Buffer>, mainView: string, wid
   const parsed = parseView(view.toString("utf8"));
   const svg = parsed.children.find((n) => n.tag === "svg");
   if (svg === undefined) throw new Error(`${mainView} has no root <svg>`);
-  const root = buildElements(svg, null, parseCss(css));
+  collectSymbols(parsed, symbols);
+  const root = buildElements(svg, null, parseCss(css), symbols);
   return {
     root,
     getElementById: (id) => (root.id === id ? root : root.getElementById(id)),

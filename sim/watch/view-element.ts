@@ -170,12 +170,34 @@ export class ViewElement extends Emitter {
 }
 ViewElement.defineGeometry();
 
-/** Builds the element tree of a view, skipping `defs` (symbols are not emulated). */
-export function buildElements(node: XmlNode, parent: ViewElement | null, rules: CssRule[]): ViewElement {
+/**
+ * Builds the element tree of a view. `defs`, `symbol` and `link` are not drawn; a `use` whose
+ * href names a symbol gets a copy of the symbol's children (its own attributes, such as x and y,
+ * stay on the `use` element, which acts as their container).
+ */
+export function buildElements(
+  node: XmlNode,
+  parent: ViewElement | null,
+  rules: CssRule[],
+  symbols: Map<string, XmlNode>,
+  depth = 0,
+): ViewElement {
   const element = new ViewElement(node.tag, node.attributes, node.text, parent, rules);
-  for (const child of node.children) {
-    if (child.tag === "defs" || child.tag === "link") continue;
-    element.children.push(buildElements(child, element, rules));
+  const children = [...node.children];
+  const href = node.attributes.href ?? node.attributes["xlink:href"];
+  if (node.tag === "use" && href !== undefined && href.startsWith("#") && depth < 8) {
+    children.push(...(symbols.get(href.slice(1))?.children ?? []));
+  }
+  for (const child of children) {
+    if (child.tag === "defs" || child.tag === "link" || child.tag === "symbol") continue;
+    element.children.push(buildElements(child, element, rules, symbols, depth + 1));
   }
   return element;
+}
+
+/** Collects every `symbol` with an id in a parsed view, at any depth. */
+export function collectSymbols(node: XmlNode, into: Map<string, XmlNode>): Map<string, XmlNode> {
+  if (node.tag === "symbol" && node.attributes.id !== undefined) into.set(node.attributes.id, node);
+  for (const child of node.children) collectSymbols(child, into);
+  return into;
 }

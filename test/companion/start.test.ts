@@ -126,6 +126,20 @@ describe("companion token lifecycle and failures", () => {
     assert.notEqual(readTokens(h.storage), null);
   });
 
+  it("backs off when the phone has no network, keeping tokens and data", async () => {
+    const h = await signedIn("2026-11-24T05:00:00");
+    const realHttp = globalThis.fetch;
+    globalThis.fetch = () => Promise.reject(new TypeError("Network request failed"));
+    try {
+      await h.advance(15);
+    } finally {
+      globalThis.fetch = realHttp;
+    }
+    assert.equal(h.lastSnapshot()?.status, SyncStatus.Retrying);
+    assert.equal(h.lastSnapshot()?.problem, Problem.Network);
+    assert.notEqual(readTokens(h.storage), null);
+  });
+
   it("keeps the last good data and names the field when the JSON is malformed", async () => {
     const h = await signedIn("2026-11-24T05:00:00");
     h.server.setFault({ name: "malformedJson", count: 1 });

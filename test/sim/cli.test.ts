@@ -113,6 +113,40 @@ describe("simulator end to end (failures)", () => {
     assert.equal(screen(r, "s").status, "Sign in again on your phone");
   });
 
+  it("keeps data flowing through a whole day of hourly access-token expiry", () => {
+    const r = simulate({
+      start: "2026-11-24T00:30:00",
+      timeZone: "America/Los_Angeles",
+      steps: [{ do: "signIn" }, { do: "advance", minutes: 23 * 60 }, { do: "screen", name: "s" }],
+    });
+    const refreshes = r.requests.filter((q) => q.url === "https://oauth2.googleapis.com/token").length;
+    assert.ok(refreshes >= 5, `${refreshes} token requests`);
+    assert.ok(r.requests.every((q) => q.status === 200));
+    assert.match(screen(r, "s").status, /^Updated/);
+    assert.deepEqual(r.problems, []);
+  });
+
+  it("waits out a 429 with Retry-After and then syncs again", () => {
+    const r = simulate({
+      start: "2026-11-24T05:00:00",
+      timeZone: "UTC",
+      steps: [
+        { do: "signIn" },
+        { do: "fault", name: "rateLimit", count: 1, retryAfterSeconds: 1800 },
+        { do: "advance", minutes: 15 },
+        { do: "screen", name: "limited" },
+        { do: "advance", minutes: 45 },
+        { do: "screen", name: "after" },
+      ],
+    });
+    const limited = r.requests.findIndex((q) => q.status === 429);
+    assert.ok(limited >= 0);
+    const next = r.requests[limited + 1];
+    assert.ok(Date.parse(next.at) - Date.parse(r.requests[limited].at) >= 1800 * 1000, "no call before Retry-After");
+    assert.equal(screen(r, "limited").status, "Sync problem — retrying");
+    assert.match(screen(r, "after").status, /^Updated|No sleep data yet/);
+  });
+
   it("exits non-zero and names the field for an invalid scenario", () => {
     const file = join(dir, "bad.json");
     writeFileSync(file, JSON.stringify({ steps: [{ do: "advance", minutes: -1 }] }));

@@ -6,6 +6,7 @@ import { Activity } from "../../sim/runtime/activity";
 import { MAX_MESSAGE_SIZE, PeerLink } from "../../sim/runtime/peer-link";
 import { VirtualClock } from "../../sim/runtime/virtual-clock";
 import { parseScenario } from "../../sim/scenario";
+import { createGettext } from "../../sim/watch/compiled-i18n";
 import { createWatchFs } from "../../sim/watch/watch-fs";
 
 function link() {
@@ -150,4 +151,24 @@ describe("scenario validation", () => {
   for (const [value, message] of bad) {
     it(`names the bad field: ${String(message)}`, () => assert.throws(() => parseScenario(value), message));
   }
+});
+
+describe("emulated i18n", () => {
+  it("translates through the compiled table the SDK writes, falling back to the msgid", async () => {
+    const { TranslationLoader } = (await import("@fitbit/bison-i18n")) as unknown as {
+      TranslationLoader: new () => {
+        loadLanguage(l: string, po: string): { build(): { getLanguage(l: string): ArrayBuffer } };
+      };
+    };
+    const table = new TranslationLoader()
+      .loadLanguage("de-DE", 'msgid "Sign in on your phone"\nmsgstr "Am Handy anmelden"\n')
+      .build()
+      .getLanguage("de-DE");
+    const files = new Map([["l/de-DE", Buffer.from(table)]]);
+    const manifest = { i18n: { "de-de": { resources: "l/de-DE" } } };
+    const gettext = createGettext(files, manifest, "de-DE");
+    assert.equal(gettext("Sign in on your phone"), "Am Handy anmelden");
+    assert.equal(gettext("Untranslated"), "Untranslated");
+    assert.equal(createGettext(files, manifest, "de-AT")("Sign in on your phone"), "Am Handy anmelden");
+  });
 });
