@@ -1,4 +1,5 @@
 import { ClockDisplay } from "../common/format-clock";
+import { ActivityFigures } from "./complication";
 import { SnapshotFiles } from "./snapshot-store";
 
 /** The part of a view element the face uses. */
@@ -23,10 +24,14 @@ export interface TickSource {
   addEventListener(type: "tick", listener: (event: { date: Date }) => void): void;
 }
 
-/** Today's figures from the watch's own sensors (`user-activity`), each possibly unknown. */
+/** Today's figures from the watch's own sensors (`user-activity`), read fresh on every call. */
 export interface LiveActivity {
-  steps(): number | undefined;
-  stepsGoal(): number | undefined;
+  read(): ActivityFigures;
+}
+
+/** A tappable element (the complication's hit area). */
+export interface Tappable {
+  onclick?: ((event: never) => void) | null;
 }
 
 /** The peer socket to the companion. */
@@ -51,4 +56,10 @@ export interface WatchDeps {
   displayOn(): boolean;
   onDisplayChange(listener: () => void): void;
   warn(line: string): void;
+  /** The device language (`user-settings` locale.language), e.g. `de-DE`. */
+  language(): string;
+  /** The device's distance units (`user-settings` units.distance): `metric` or `us`. */
+  deviceUnits(): string;
+  gettext(msgid: string): string;
+  tapTarget: Tappable | null;
 }

@@ -1,23 +1,31 @@
 // Draws the face from the clock, the live activity and the snapshot. Each element keeps the last
 // value written, so a redraw touches only what changed.
-import { formatClockTime, formatShortDate, ClockDisplay } from "../common/format-clock";
-import { formatCount, formatDuration } from "../common/format-values";
+import { formatClockTime, ClockDisplay } from "../common/format-clock";
+import { formatDuration } from "../common/format-values";
+import { formatLocalCount, formatLocalDate } from "../common/locale-format";
 import { Snapshot } from "../common/snapshot";
 import { pad2 } from "../common/civil-date";
+import { ActivityFigures, complicationText } from "./complication";
 import { ElementSource, ViewElement } from "./deps";
-import { StatusLine } from "./status-line";
+import { formatStatus, StatusLine } from "./status-line";
+import { THEMES } from "./themes";
 
 /** Text shown for a value that is not known: never a made-up zero. */
 export const UNKNOWN_TEXT = "--";
 const STAGE_BAR_WIDTH = 220;
 const TREND_HEIGHT = 28;
 const TREND_BASE = 282;
+/** The rings are gauges open at the bottom, where the status line sits. */
+const GAUGE_DEGREES = 270;
 
 export interface FaceInput {
   now: Date;
   clockDisplay: ClockDisplay;
-  steps: number | undefined;
-  stepsGoal: number | undefined;
+  language: string;
+  deviceUnits: string;
+  gettext: (msgid: string) => string;
+  activity: ActivityFigures;
+  complication: number;
   snapshot: Snapshot | null;
   status: StatusLine;
 }
@@ -40,7 +48,7 @@ export function createFace(doc: ElementSource): Face {
   };
   const set = (
     id: string,
-    prop: "text" | "width" | "height" | "y" | "x" | "sweepAngle" | "opacity",
+    prop: "text" | "width" | "height" | "y" | "x" | "sweepAngle" | "opacity" | "fill",
     value: string | number,
   ): void => {
     const key = id + "." + prop;
@@ -48,6 +56,7 @@ export function createFace(doc: ElementSource): Face {
     cache[key] = value;
     const target = el(id);
     if (prop === "opacity") target.style.opacity = value as number;
+    else if (prop === "fill") target.style.fill = value as string;
     else if (prop === "text") target.text = value as string;
     else target[prop] = value as number;
   };
@@ -70,6 +79,9 @@ export function createFace(doc: ElementSource): Face {
     }
   };
 
+  const sweep = (value: number | undefined, goal: number | undefined): number =>
+    value === undefined || goal === undefined || goal <= 0 ? 0 : Math.round(Math.min(1, value / goal) * GAUGE_DEGREES);
+
   const drawTrend = (s: Snapshot | null, todaySteps: number | undefined): void => {
     const series = s === null ? [] : s.options.trend === "steps" ? s.steps.slice() : s.nights.slice();
     if (s !== null && s.options.trend === "steps" && todaySteps !== undefined) series[6] = todaySteps;
@@ -87,24 +99,33 @@ export function createFace(doc: ElementSource): Face {
     render(input: FaceInput): void {
       const now = input.now;
       const s = input.snapshot;
+      const a = input.activity;
       const night = s === null ? null : s.night;
+      const theme = THEMES[s === null ? 0 : s.options.theme] || THEMES[0];
       set("time", "text", formatClockTime(now.getHours(), now.getMinutes(), input.clockDisplay));
-      set("date", "text", formatShortDate(now.getDay(), now.getMonth(), now.getDate()));
-      set("steps", "text", input.steps === undefined ? UNKNOWN_TEXT : formatCount(input.steps, ","));
-      const goal = input.stepsGoal;
+      set("date", "text", formatLocalDate(input.language, now.getDay(), now.getMonth(), now.getDate()));
+      set("steps", "text", a.steps === undefined ? UNKNOWN_TEXT : formatLocalCount(input.language, a.steps));
+      set("ring", "sweepAngle", sweep(a.steps, a.stepsGoal));
+      set("azm-ring", "sweepAngle", sweep(a.azm, a.azmGoal));
+      set("ring", "fill", theme.steps);
+      set("bar-6", "fill", theme.steps);
+      set("azm-ring", "fill", theme.azm);
+      const units = s === null ? "auto" : s.options.units;
       set(
-        "ring",
-        "sweepAngle",
-        input.steps === undefined || goal === undefined || goal <= 0
-          ? 0
-          : Math.round(Math.min(1, input.steps / goal) * 360),
+        "complication",
+        "text",
+        complicationText(input.complication, a, units, input.deviceUnits, input.language, input.gettext),
       );
       set("sleep", "text", night === null ? UNKNOWN_TEXT : formatDuration(night.minutesAsleep));
       set("bedtime", "text", night === null ? UNKNOWN_TEXT : clockText(night.bedtime) + "–" + clockText(night.wake));
-      set("rhr", "text", s === null || s.restingHeartRate === null ? UNKNOWN_TEXT : s.restingHeartRate + " bpm");
+      set(
+        "rhr",
+        "text",
+        s === null || s.restingHeartRate === null ? UNKNOWN_TEXT : s.restingHeartRate + " " + input.gettext("bpm"),
+      );
       drawStages(s);
-      drawTrend(s, input.steps);
-      set("status", "text", input.status.text);
+      drawTrend(s, a.steps);
+      set("status", "text", formatStatus(input.status, input.gettext));
       set("sleep", "opacity", input.status.stale ? 0.45 : 1);
       set("bedtime", "opacity", input.status.stale ? 0.45 : 1);
     },

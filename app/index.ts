@@ -6,7 +6,8 @@ import { inbox } from "file-transfer";
 import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "fs";
 import { peerSocket } from "messaging";
 import { today, goals } from "user-activity";
-import { preferences } from "user-settings";
+import { locale, preferences, units } from "user-settings";
+import { gettext } from "i18n";
 import { ViewElement } from "./deps";
 import { start } from "./start";
 
@@ -17,8 +18,16 @@ start({
   clockDisplay: () => preferences.clockDisplay,
   now: () => new Date(),
   activity: {
-    steps: () => today.adjusted.steps,
-    stepsGoal: () => goals.steps,
+    read: () => ({
+      steps: today.adjusted.steps,
+      stepsGoal: goals.steps,
+      azm: today.adjusted.activeZoneMinutes === undefined ? undefined : today.adjusted.activeZoneMinutes.total,
+      azmGoal: goals.activeZoneMinutes === undefined ? undefined : goals.activeZoneMinutes.total,
+      calories: today.adjusted.calories,
+      distanceMeters: today.adjusted.distance,
+      // No barometer on this watch when the local reading is undefined (fitbit-os.md §2.4).
+      floors: today.local.elevationGain === undefined ? undefined : today.adjusted.elevationGain,
+    }),
   },
   files: {
     existsSync: existsSync,
@@ -38,4 +47,8 @@ start({
   displayOn: () => display.on,
   onDisplayChange: (listener) => display.addEventListener("change", listener),
   warn: (line) => console.warn(line),
+  language: () => locale.language,
+  deviceUnits: () => units.distance,
+  gettext: gettext,
+  tapTarget: document.getElementById("complication-hit"),
 });

@@ -2,6 +2,7 @@
 // redraws on minute ticks while the display is on, and asks for a refresh when data is old.
 import { readSnapshotMessage } from "../common/messages";
 import { toCivilDate } from "../common/civil-date";
+import { nextComplication } from "./complication";
 import { WatchDeps } from "./deps";
 import { createFace } from "./face";
 import { createSnapshotStore } from "./snapshot-store";
@@ -13,14 +14,18 @@ export function start(deps: WatchDeps): void {
   const face = createFace(deps.document);
   const store = createSnapshotStore(deps.files, (line) => deps.warn(line));
   let lastRefreshAsk = 0;
+  let complication = 0;
 
   const render = (now: Date): void => {
     if (!deps.displayOn()) return; // no work while nobody can see it
     face.render({
       now: now,
       clockDisplay: deps.clockDisplay(),
-      steps: deps.activity.steps(),
-      stepsGoal: deps.activity.stepsGoal(),
+      language: deps.language(),
+      deviceUnits: deps.deviceUnits(),
+      gettext: (msgid) => deps.gettext(msgid),
+      activity: deps.activity.read(),
+      complication: complication,
       snapshot: store.current(),
       status: decideStatus({
         snapshot: store.current(),
@@ -71,6 +76,12 @@ export function start(deps: WatchDeps): void {
       askForRefresh();
     }
   });
+  if (deps.tapTarget !== null) {
+    deps.tapTarget.onclick = () => {
+      complication = nextComplication(complication, deps.activity.read());
+      render(deps.now());
+    };
+  }
   deps.clock.granularity = "minutes";
   deps.clock.addEventListener("tick", (event) => render(event.date));
   render(deps.now());

@@ -12,16 +12,23 @@ export interface StatusInput {
 }
 
 export interface StatusLine {
+  /** The en-US text, which is also the msgid in app/i18n/*.po; `{n}` stands for `n`. */
   text: string;
+  n?: number;
   /** Data older than three sync intervals: shown dimmed. */
   stale: boolean;
 }
 
-/** "Updated just now" / "Updated 12 min ago" / "Updated 3 h ago" from an age in seconds. */
-export function formatAge(seconds: number): string {
-  if (seconds < 60) return "Updated just now";
-  if (seconds < 3600) return "Updated " + Math.floor(seconds / 60) + " min ago";
-  return "Updated " + Math.floor(seconds / 3600) + " h ago";
+function formatAge(seconds: number, stale: boolean): StatusLine {
+  if (seconds < 60) return { text: "Updated just now", stale: stale };
+  if (seconds < 3600) return { text: "Updated {n} min ago", n: Math.floor(seconds / 60), stale: stale };
+  return { text: "Updated {n} h ago", n: Math.floor(seconds / 3600), stale: stale };
+}
+
+/** The status in the watch's language: translated, then `{n}` filled in. */
+export function formatStatus(line: StatusLine, gettext: (msgid: string) => string): string {
+  const text = gettext(line.text);
+  return line.n === undefined ? text : text.replace("{n}", String(line.n));
 }
 
 export function decideStatus(input: StatusInput): StatusLine {
@@ -36,5 +43,5 @@ export function decideStatus(input: StatusInput): StatusLine {
   if (s.status === SyncStatus.Retrying) return { text: "Sync problem — retrying", stale };
   if (s.lastSyncAt === null) return { text: "Sync problem — retrying", stale: true };
   if (s.night === null && s.dataDate === input.today) return { text: "No sleep data yet", stale };
-  return { text: formatAge(age), stale };
+  return formatAge(age, stale);
 }

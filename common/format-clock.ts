@@ -9,15 +9,3 @@ export function formatClockTime(hours: number, minutes: number, display: ClockDi
   const h12 = hours % 12 === 0 ? 12 : hours % 12;
   return h12 + ":" + pad2(minutes);
 }
-
-const WEEKDAYS_EN = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/**
- * Formats a date as `Tue, Nov 24` (en-US). The watch has no `Intl`, so names come from tables.
- * @param weekday 0 = Sunday, as `Date.getDay()`
- * @param month 0 = January, as `Date.getMonth()`
- */
-export function formatShortDate(weekday: number, month: number, day: number): string {
-  return WEEKDAYS_EN[weekday] + ", " + MONTHS_EN[month] + " " + day;
-}

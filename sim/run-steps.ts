@@ -1,6 +1,7 @@
 // Executes scenario steps against the simulated world and records screens.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { encodeCbor } from "./cbor";
 import { documentToSvg } from "./render/document-to-svg";
 import { svgToPng } from "./render/svg-to-png";
 import { Step } from "./scenario";
@@ -99,6 +100,14 @@ export async function runStep(sim: Simulator, step: Step, ctx: StepContext): Pro
       sim.displayOn = step.do === "displayOn";
       sim.watch.displayChanged();
       break;
+    case "sendFile": {
+      // A file from the phone as the platform would deliver it (bypassing the companion): for
+      // testing how the face treats malformed, old or foreign files.
+      const data = step.base64 !== undefined ? Buffer.from(step.base64, "base64") : encodeCbor(step.value);
+      sim.link.staged.push({ name: step.name, data });
+      sim.watch.filesArrived();
+      break;
+    }
     case "tap":
       if (!sim.watch.tap(step.id)) sim.logs.push(`tap: #${step.id} has no click handler`);
       break;

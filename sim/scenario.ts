@@ -9,6 +9,7 @@ export type Step =
   | { do: "watch"; values: Partial<WatchSetup> }
   | { do: "setting"; key: string; value: string }
   | { do: "tap"; id: string }
+  | { do: "sendFile"; name: string; value?: unknown; base64?: string }
   | { do: "fault"; name: string; count?: number; retryAfterSeconds?: number; delayMs?: number };
 
 export interface Scenario {
@@ -114,6 +115,14 @@ function parseStep(value: unknown, field: string): Step {
         do: "screen",
         name: optionalString(value, "name", "", `${field}.name`) || fail(`${field}.name`, "is required"),
       };
+    case "sendFile": {
+      const name = optionalString(value, "name", "", `${field}.name`) || fail(`${field}.name`, "is required");
+      if (value.base64 !== undefined && typeof value.base64 !== "string")
+        fail(`${field}.base64`, "must be a base64 string");
+      if ((value.value === undefined) === (value.base64 === undefined))
+        fail(field, "needs exactly one of value (CBOR-encoded) or base64 (raw bytes)");
+      return { do: "sendFile", name, value: value.value, base64: value.base64 };
+    }
     case "tap":
       return { do: "tap", id: optionalString(value, "id", "", `${field}.id`) || fail(`${field}.id`, "is required") };
     case "setting": {

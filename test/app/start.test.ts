@@ -8,6 +8,8 @@ import { Problem, SyncStatus } from "../../common/sync-status";
 import { decodeCbor, encodeCbor } from "../../sim/cbor";
 
 const IDS = [
+  "complication",
+  "azm-ring",
   "time",
   "date",
   "steps",
@@ -57,8 +59,13 @@ function fakeWatch(now: Date) {
     displayOn: true,
     socketOpen: false,
     steps: 8421 as number | undefined,
+    floors: 5 as number | undefined,
+    language: "en-US",
+    deviceUnits: "metric",
     sent,
     files,
+    tap: (): void => undefined,
+    el: (id: string) => elements.get(id),
     text: (id: string) => elements.get(id)?.text,
     writes: (id: string) => elements.get(id)?.writes ?? 0,
     tick: (date: Date) => listeners.tick.forEach((l) => l({ date })),
@@ -78,7 +85,17 @@ function fakeWatch(now: Date) {
     document: { getElementById: (id) => elements.get(id) ?? null },
     clockDisplay: () => "24h",
     now: () => w.now,
-    activity: { steps: () => w.steps, stepsGoal: () => 10000 },
+    activity: {
+      read: () => ({
+        steps: w.steps,
+        stepsGoal: 10000,
+        azm: 11,
+        azmGoal: 22,
+        calories: 1234,
+        distanceMeters: 3100,
+        floors: w.floors,
+      }),
+    },
     files: {
       existsSync: (n) => files.has(n),
       readFileSync: (n) => decodeCbor(files.get(n) ?? Buffer.alloc(0)),
@@ -100,7 +117,12 @@ function fakeWatch(now: Date) {
     displayOn: () => w.displayOn,
     onDisplayChange: (l) => listeners.display.push(l),
     warn: () => undefined,
+    language: () => w.language,
+    deviceUnits: () => w.deviceUnits,
+    gettext: (m) => (w.language === "de-DE" && m === "Sign in on your phone" ? "Am Handy anmelden" : m),
+    tapTarget: { onclick: null },
   };
+  w.tap = () => (deps.tapTarget?.onclick as ((e: never) => void) | null)?.(undefined as never);
   return { w, deps };
 }
 
@@ -211,5 +233,59 @@ describe("watch face", () => {
     w.tick(w.now);
     assert.equal(w.text("date"), "Wed, Nov 25");
     assert.equal(w.text("sleep"), "7h 01m");
+  });
+});
+
+describe("watch face complication, units, language and theme", () => {
+  it("cycles zone minutes, calories, distance and floors on tap", () => {
+    const { w, deps } = fakeWatch(NOW);
+    start(deps);
+    const seen = [w.text("complication")];
+    for (let i = 0; i < 4; i++) {
+      w.tap();
+      seen.push(w.text("complication"));
+    }
+    assert.deepEqual(seen, ["11/22 AZM", "1,234 kcal", "3.1 km", "5 floors", "11/22 AZM"]);
+  });
+
+  it("skips floors on a watch without a barometer", () => {
+    const { w, deps } = fakeWatch(NOW);
+    w.floors = undefined;
+    start(deps);
+    w.tap();
+    w.tap();
+    w.tap();
+    assert.equal(w.text("complication"), "11/22 AZM");
+  });
+
+  it("shows miles when the options say imperial, or the device does on auto", () => {
+    const { w, deps } = fakeWatch(NOW);
+    w.deviceUnits = "us";
+    start(deps);
+    w.tap();
+    w.tap();
+    assert.equal(w.text("complication"), "1.9 mi");
+  });
+
+  it("writes date, numbers and status in the device language", () => {
+    const { w, deps } = fakeWatch(NOW);
+    w.language = "de-DE";
+    start(deps);
+    assert.deepEqual(["date", "steps", "status"].map(w.text), ["Di, 24. Nov", "8.421", "Am Handy anmelden"]);
+  });
+
+  it("colours the rings with the theme from the options", () => {
+    const { w, deps } = fakeWatch(NOW);
+    start(deps);
+    w.deliverFile("snapshot.cbor", encodeSnapshot(snapshot({ options: { ...DEFAULT_OPTIONS, theme: 3 } })));
+    assert.equal(w.el("ring")?.style.fill, "#ff7043");
+    assert.equal(w.el("azm-ring")?.style.fill, "#ffca28");
+  });
+
+  it("draws the progress rings from live steps and zone minutes", () => {
+    const { w, deps } = fakeWatch(NOW);
+    start(deps);
+    assert.equal(w.el("ring")?.sweepAngle, Math.round(0.8421 * 270));
+    assert.equal(w.el("azm-ring")?.sweepAngle, 135);
   });
 });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { decideStatus, StatusInput } from "../../app/status-line";
+import { decideStatus, formatStatus, StatusInput } from "../../app/status-line";
 import { DEFAULT_OPTIONS } from "../../common/options";
 import { Snapshot } from "../../common/snapshot";
 import { Problem, SyncStatus } from "../../common/sync-status";
@@ -63,6 +63,19 @@ describe("status line", () => {
     ],
   ];
   for (const [what, input, text, stale] of cases) {
-    it(`shows "${text}" when ${what}`, () => assert.deepEqual(decideStatus(input), { text, stale }));
+    it(`shows "${text}" when ${what}`, () => {
+      const line = decideStatus(input);
+      assert.deepEqual({ text: formatStatus(line, (m) => m), stale: line.stale }, { text, stale });
+    });
   }
+});
+
+describe("status line translation", () => {
+  it("translates the msgid and then fills in the number", () => {
+    const line = decideStatus(at(BASE));
+    assert.equal(
+      formatStatus(line, (m) => (m === "Updated {n} min ago" ? "Vor {n} Min. aktualisiert" : m)),
+      "Vor 12 Min. aktualisiert",
+    );
+  });
 });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { formatClockTime, formatShortDate } from "../../common/format-clock";
+import { formatClockTime } from "../../common/format-clock";
 
 describe("formatClockTime", () => {
   const cases: Array<[number, number, "12h" | "24h", string]> = [
@@ -15,10 +15,4 @@ describe("formatClockTime", () => {
   for (const [h, m, display, expected] of cases) {
     it(`shows ${h}:${m} as ${expected} in ${display}`, () => assert.equal(formatClockTime(h, m, display), expected));
   }
-});
-
-describe("formatShortDate", () => {
-  it("shows weekday, month and day in en-US order", () => {
-    assert.equal(formatShortDate(2, 10, 24), "Tue, Nov 24");
-  });
 });

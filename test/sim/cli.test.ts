@@ -208,3 +208,90 @@ describe("simulator with --server", () => {
     }
   });
 });
+
+describe("simulator end to end (watch face)", () => {
+  const signedInMorning = [{ do: "signIn" }, { do: "advance", minutes: 30 }, { do: "screen", name: "synced" }];
+
+  it("keeps the shown data when a malformed snapshot file arrives", () => {
+    const r = simulate({
+      start: "2026-11-24T08:00:00",
+      timeZone: "UTC",
+      steps: [
+        ...signedInMorning,
+        { do: "sendFile", name: "snapshot.cbor", base64: "/////w==" },
+        { do: "sendFile", name: "snapshot.cbor", value: { v: 1, t: "x" } },
+        { do: "advance", minutes: 1 },
+        { do: "screen", name: "after" },
+      ],
+    });
+    assert.equal(screen(r, "after").sleep, screen(r, "synced").sleep);
+    assert.match(screen(r, "after").sleep, /^\d+h \d\dm$/);
+  });
+
+  it("ignores an older snapshot that arrives after a newer one", () => {
+    const old = {
+      v: 1,
+      t: 1000,
+      u: 1000,
+      d: 20261124,
+      s: 1,
+      p: 0,
+      n: null,
+      w: [null, null, null, null, null, null, null],
+      q: [null, null, null, null, null, null, null],
+      r: null,
+      o: [15, 0, 0, 0],
+    };
+    const r = simulate({
+      start: "2026-11-24T08:00:00",
+      timeZone: "UTC",
+      steps: [
+        ...signedInMorning,
+        { do: "sendFile", name: "snapshot.cbor", value: old },
+        { do: "advance", minutes: 1 },
+        { do: "screen", name: "after" },
+      ],
+    });
+    assert.match(screen(r, "after").status, /^Updated/);
+  });
+
+  it("shows the persisted snapshot at once when the face restarts out of range", () => {
+    const r = simulate({
+      start: "2026-11-24T08:00:00",
+      timeZone: "UTC",
+      steps: [
+        ...signedInMorning,
+        { do: "disconnectWatch" },
+        { do: "restartWatchApp" },
+        { do: "screen", name: "restarted" },
+        { do: "advance", minutes: 60 },
+        { do: "screen", name: "later" },
+      ],
+    });
+    assert.equal(screen(r, "restarted").sleep, screen(r, "synced").sleep);
+    assert.equal(screen(r, "later").status, "Phone not connected");
+  });
+
+  it("speaks German on the Sense and cycles the complication on tap", () => {
+    const r = simulate({
+      start: "2026-11-24T08:00:00",
+      timeZone: "Europe/Berlin",
+      locale: "de-DE",
+      target: "vulcan",
+      watch: { steps: 8421, distanceMeters: 6100 },
+      steps: [
+        { do: "screen", name: "out" },
+        ...signedInMorning,
+        { do: "tap", id: "complication-hit" },
+        { do: "tap", id: "complication-hit" },
+        { do: "screen", name: "tapped" },
+      ],
+    });
+    assert.deepEqual(
+      [screen(r, "out").status, screen(r, "out").date, screen(r, "out").steps],
+      ["Am Handy anmelden", "Di, 24. Nov", "8.421"],
+    );
+    assert.equal(screen(r, "tapped").complication, "6,1 km");
+    assert.match(screen(r, "synced").status, /^Vor \d+ Min\. aktualisiert$|^Gerade aktualisiert$/);
+  });
+});

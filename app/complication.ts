@@ -1,0 +1,44 @@
+// The tappable complication: Active Zone Minutes to goal, calories, distance and floors, each
+// from the watch's own sensors. Floors are skipped on a watch without a barometer.
+import { formatLocalCount, formatLocalDecimal } from "../common/locale-format";
+import { UnitsChoice } from "../common/options";
+
+/** Today's figures from `user-activity`, each possibly unknown. */
+export interface ActivityFigures {
+  steps: number | undefined;
+  stepsGoal: number | undefined;
+  azm: number | undefined;
+  azmGoal: number | undefined;
+  calories: number | undefined;
+  distanceMeters: number | undefined;
+  /** undefined on a watch without a barometer */
+  floors: number | undefined;
+}
+
+export const COMPLICATIONS = ["azm", "calories", "distance", "floors"];
+const METERS_PER_MILE = 1609.344;
+
+/** The next complication after `index` that this watch can show. */
+export function nextComplication(index: number, figures: ActivityFigures): number {
+  const next = (index + 1) % COMPLICATIONS.length;
+  return COMPLICATIONS[next] === "floors" && figures.floors === undefined ? 0 : next;
+}
+
+/** The complication's text: `12/22 AZM`, `1,200 kcal`, `3.1 km`, `5 floors`; `--` when unknown. */
+export function complicationText(
+  index: number,
+  f: ActivityFigures,
+  units: UnitsChoice,
+  deviceUnits: string,
+  language: string,
+  gettext: (m: string) => string,
+): string {
+  const kind = COMPLICATIONS[index];
+  const count = (v: number | undefined) => (v === undefined ? "--" : formatLocalCount(language, v));
+  if (kind === "azm") return count(f.azm) + (f.azmGoal === undefined ? "" : "/" + f.azmGoal) + " " + gettext("AZM");
+  if (kind === "calories") return count(f.calories) + " " + gettext("kcal");
+  if (kind === "floors") return count(f.floors) + " " + gettext("floors");
+  const miles = units === "imperial" || (units === "auto" && deviceUnits === "us");
+  if (f.distanceMeters === undefined) return "-- " + (miles ? "mi" : "km");
+  return formatLocalDecimal(language, f.distanceMeters / (miles ? METERS_PER_MILE : 1000)) + (miles ? " mi" : " km");
+}

@@ -1,0 +1,8 @@
+// The four colour themes (settings: Night, Ocean, Forest, Ember): steps ring, zone-minutes
+// ring and today's bar take the theme's colours.
+export const THEMES = [
+  { steps: "#4fc3f7", azm: "#ffb74d" },
+  { steps: "#26c6da", azm: "#80cbc4" },
+  { steps: "#66bb6a", azm: "#d4e157" },
+  { steps: "#ff7043", azm: "#ffca28" },
+];
