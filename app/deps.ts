@@ -10,7 +10,7 @@ export interface ViewElement {
   x: number;
   y: number;
   sweepAngle: number;
-  style: { opacity: number; fill: string };
+  style: { opacity: number; fill: string; fontSize: number };
 }
 
 /** Looks elements up by id (the `document` module). */

@@ -17,6 +17,7 @@ const TREND_HEIGHT = 28;
 const TREND_BASE = 282;
 /** The rings are gauges open at the bottom, where the status line sits. */
 const GAUGE_DEGREES = 270;
+const LONG_STATUS = 34;
 
 export interface FaceInput {
   now: Date;
@@ -48,7 +49,7 @@ export function createFace(doc: ElementSource): Face {
   };
   const set = (
     id: string,
-    prop: "text" | "width" | "height" | "y" | "x" | "sweepAngle" | "opacity" | "fill",
+    prop: "text" | "width" | "height" | "y" | "x" | "sweepAngle" | "opacity" | "fill" | "fontSize",
     value: string | number,
   ): void => {
     const key = id + "." + prop;
@@ -57,6 +58,7 @@ export function createFace(doc: ElementSource): Face {
     const target = el(id);
     if (prop === "opacity") target.style.opacity = value as number;
     else if (prop === "fill") target.style.fill = value as string;
+    else if (prop === "fontSize") target.style.fontSize = value as number;
     else if (prop === "text") target.text = value as string;
     else target[prop] = value as number;
   };
@@ -125,7 +127,10 @@ export function createFace(doc: ElementSource): Face {
       );
       drawStages(s);
       drawTrend(s, a.steps);
-      set("status", "text", formatStatus(input.status, input.gettext));
+      const status = formatStatus(input.status, input.gettext);
+      set("status", "text", status);
+      // Long lines (the retired notice, some languages) get a smaller size to stay on screen.
+      set("status", "fontSize", status.length > LONG_STATUS ? 13 : 18);
       set("sleep", "opacity", input.status.stale ? 0.45 : 1);
       set("bedtime", "opacity", input.status.stale ? 0.45 : 1);
     },

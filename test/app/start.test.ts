@@ -32,7 +32,16 @@ const IDS = [
 ];
 
 function element(): ViewElement & { writes: number } {
-  const el = { writes: 0, width: 0, height: 0, x: 0, y: 0, sweepAngle: 0, style: { opacity: 1, fill: "" }, _text: "" };
+  const el = {
+    writes: 0,
+    width: 0,
+    height: 0,
+    x: 0,
+    y: 0,
+    sweepAngle: 0,
+    style: { opacity: 1, fill: "", fontSize: 18 },
+    _text: "",
+  };
   return Object.defineProperty(el, "text", {
     get: () => el._text,
     set: (v: string) => {
@@ -287,5 +296,16 @@ describe("watch face complication, units, language and theme", () => {
     start(deps);
     assert.equal(w.el("ring")?.sweepAngle, Math.round(0.8421 * 270));
     assert.equal(w.el("azm-ring")?.sweepAngle, 135);
+  });
+});
+
+describe("watch face status size", () => {
+  it("shrinks a long status line so it stays on screen", () => {
+    const { w, deps } = fakeWatch(NOW);
+    start(deps);
+    assert.equal(w.el("status")?.style.fontSize, 18);
+    w.deliverFile("snapshot.cbor", encodeSnapshot(snapshot({ status: SyncStatus.Retired, problem: Problem.Retired })));
+    assert.equal(w.text("status"), "Fitbit Web API retired — sign in with Google");
+    assert.equal(w.el("status")?.style.fontSize, 13);
   });
 });
