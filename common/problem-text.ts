@@ -5,8 +5,21 @@ function clockTime(epochSeconds: number): string {
   return (d.getHours() < 10 ? "0" : "") + d.getHours() + ":" + (d.getMinutes() < 10 ? "0" : "") + d.getMinutes();
 }
 
-/** The current problem in plain words for the settings page (en-US); `retryAt` in epoch seconds. */
-export function describeProblem(problem: number, provider: "google" | "fitbit", retryAt: number | null = null): string {
+/**
+ * The current problem in plain words for the settings page. The en-US text is the msgid that
+ * `translate` (the page's gettext) looks up; `{time}` is then filled from `retryAt` (epoch s).
+ */
+export function describeProblem(
+  problem: number,
+  provider: "google" | "fitbit",
+  retryAt: number | null = null,
+  translate: (msgid: string) => string = (m) => m,
+): string {
+  const text = translate(problemMsgid(problem, provider, retryAt !== null));
+  return retryAt === null ? text : text.replace("{time}", clockTime(retryAt));
+}
+
+function problemMsgid(problem: number, provider: "google" | "fitbit", hasRetryAt: boolean): string {
   switch (problem) {
     case Problem.None:
       return "";
@@ -15,9 +28,9 @@ export function describeProblem(problem: number, provider: "google" | "fitbit", 
     case Problem.Server:
       return "The server had a problem. Syncing will try again on its own.";
     case Problem.RateLimited:
-      return retryAt === null
-        ? "Too many requests for now: syncing pauses until the limit resets."
-        : "Too many requests for now: syncing pauses until " + clockTime(retryAt) + ".";
+      return hasRetryAt
+        ? "Too many requests for now: syncing pauses until {time}."
+        : "Too many requests for now: syncing pauses until the limit resets.";
     case Problem.Malformed:
       return "The server sent data this app did not understand; the last good data is kept.";
     case Problem.InvalidGrant:

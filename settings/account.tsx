@@ -15,6 +15,7 @@ export interface AccountProps {
   report: SyncReport | null;
   problem: string;
   write(key: string, value: string): void;
+  gettext: (msgid: string) => string;
 }
 
 function formatTime(epochSeconds: number): string {
@@ -38,8 +39,8 @@ function signInButton(props: AccountProps, request: OauthRequest) {
   return (
     <Oauth
       settingsKey="oauthComponent"
-      title={<Text bold>Sign in</Text>}
-      label={`Sign in with ${props.provider === "google" ? "Google" : "Fitbit"}`}
+      title={<Text bold>{props.gettext("Sign in")}</Text>}
+      label={props.gettext(props.provider === "google" ? "Sign in with Google" : "Sign in with Fitbit")}
       authorizeUrl={AUTHORIZE[props.provider].url}
       clientId={request.clientId}
       scope={AUTHORIZE[props.provider].scope}
@@ -50,30 +51,33 @@ function signInButton(props: AccountProps, request: OauthRequest) {
 }
 
 export function accountSection(props: AccountProps) {
-  const { report } = props;
+  const { report, gettext: t } = props;
   const signedIn = report !== null && report.signedIn;
   const lastSync =
-    report !== null && report.lastSyncAt !== null ? `Last sync: ${formatTime(report.lastSyncAt)}` : "Not synced yet";
+    report !== null && report.lastSyncAt !== null
+      ? t("Last sync: {time}").replace("{time}", formatTime(report.lastSyncAt))
+      : t("Not synced yet");
   return (
-    <Section title={<Text bold>Account</Text>}>
+    <Section title={<Text bold>{t("Account")}</Text>}>
       {!props.configured ? (
         <Text>
-          This build has no OAuth client configured for {NAMES[props.provider]}, so it cannot sign in. Whoever built it
-          must supply the client id (and for Google the secret) at build time: see the README.
+          {t(
+            "This build has no OAuth client configured for {provider}, so it cannot sign in. Whoever built it must supply the client id (and for Google the secret) at build time: see the README.",
+          ).replace("{provider}", NAMES[props.provider])}
         </Text>
       ) : signedIn ? (
-        <Text>Signed in with {NAMES[report.provider]}.</Text>
+        <Text>{t("Signed in with {provider}.").replace("{provider}", NAMES[report.provider])}</Text>
       ) : props.provider === "fitbit" && report !== null && report.problem === Problem.Retired ? (
-        <Text>Choose Google Health above to sign in again.</Text>
+        <Text>{t("Choose Google Health above to sign in again.")}</Text>
       ) : props.request !== null && props.request.provider === props.provider ? (
         signInButton(props, props.request)
       ) : (
-        <Text>Preparing sign-in… open the clock face on the watch so the phone companion can start.</Text>
+        <Text>{t("Preparing sign-in… open the clock face on the watch so the phone companion can start.")}</Text>
       )}
       {signedIn ? <Text>{lastSync}</Text> : null}
       {props.problem !== "" ? <Text>{props.problem}</Text> : null}
       {signedIn ? (
-        <Button label="Sign out" onClick={() => props.write(SettingsKey.signOut, String(Date.now()))} />
+        <Button label={t("Sign out")} onClick={() => props.write(SettingsKey.signOut, String(Date.now()))} />
       ) : null}
     </Section>
   );

@@ -1,3 +1,4 @@
+import { gettext } from "i18n";
 import { describeProblem } from "../common/problem-text";
 import {
   parseClientConfigured,
@@ -8,11 +9,16 @@ import {
 } from "../common/settings-keys";
 import { accountSection } from "./account";
 
+/** Options of a Select, with translated names (the stored values stay the same in every language). */
+function options(pairs: Array<[string, string]>): Array<{ name: string; value: string }> {
+  return pairs.map(([name, value]) => ({ name: gettext(name), value }));
+}
+
 registerSettingsPage(({ settings, settingsStorage }) => {
   const get = (key: string): string | undefined => settings[key];
   const provider = readProvider(get);
   const report = parseSyncReport(get(SettingsKey.status));
-  const problem = report === null ? "" : describeProblem(report.problem, report.provider, report.retryAt);
+  const problem = report === null ? "" : describeProblem(report.problem, report.provider, report.retryAt, gettext);
   return (
     <Page>
       {accountSection({
@@ -22,53 +28,54 @@ registerSettingsPage(({ settings, settingsStorage }) => {
         report,
         problem,
         write: (key, value) => settingsStorage.setItem(key, value),
+        gettext,
       })}
-      <Section title={<Text bold>Data</Text>}>
+      <Section title={<Text bold>{gettext("Data")}</Text>}>
         <Select
-          label="Provider"
+          label={gettext("Provider")}
           settingsKey={SettingsKey.provider}
-          options={[
-            { name: "Google Health", value: "google" },
-            { name: "Fitbit Web API (retired)", value: "fitbit" },
-          ]}
+          options={options([
+            ["Google Health", "google"],
+            ["Fitbit Web API (retired)", "fitbit"],
+          ])}
         />
         <Select
-          label="Refresh every"
+          label={gettext("Refresh every")}
           settingsKey={SettingsKey.refreshMinutes}
-          options={[
-            { name: "15 minutes", value: "15" },
-            { name: "30 minutes", value: "30" },
-            { name: "60 minutes", value: "60" },
-          ]}
+          options={options([
+            ["15 minutes", "15"],
+            ["30 minutes", "30"],
+            ["60 minutes", "60"],
+          ])}
         />
       </Section>
-      <Section title={<Text bold>Face</Text>}>
+      <Section title={<Text bold>{gettext("Face")}</Text>}>
         <Select
-          label="Units"
+          label={gettext("Units")}
           settingsKey={SettingsKey.units}
-          options={[
-            { name: "Automatic", value: "auto" },
-            { name: "Metric", value: "metric" },
-            { name: "Imperial", value: "imperial" },
-          ]}
+          options={options([
+            ["Automatic", "auto"],
+            ["Metric", "metric"],
+            ["Imperial", "imperial"],
+          ])}
         />
         <Select
-          label="Weekly trend"
+          label={gettext("Weekly trend")}
           settingsKey={SettingsKey.trend}
-          options={[
-            { name: "Sleep", value: "sleep" },
-            { name: "Steps", value: "steps" },
-          ]}
+          options={options([
+            ["Sleep", "sleep"],
+            ["Steps", "steps"],
+          ])}
         />
         <Select
-          label="Colour theme"
+          label={gettext("Colour theme")}
           settingsKey={SettingsKey.theme}
-          options={[
-            { name: "Night", value: "0" },
-            { name: "Ocean", value: "1" },
-            { name: "Forest", value: "2" },
-            { name: "Ember", value: "3" },
-          ]}
+          options={options([
+            ["Night", "0"],
+            ["Ocean", "1"],
+            ["Forest", "2"],
+            ["Ember", "3"],
+          ])}
         />
       </Section>
     </Page>

@@ -64,7 +64,10 @@ export async function runStep(sim: Simulator, step: Step, ctx: StepContext): Pro
       sim.logs.push(await signIn(sim.page(), sim.serverBase(), sim.phoneOnline));
       break;
     case "signOut": {
-      const button = findNodes(sim.page(), "Button").find((b) => b.props.label === "Sign out");
+      // The en-US label, or in other languages the page's only button (docs/contracts.md §3).
+      const buttons = findNodes(sim.page(), "Button");
+      const button =
+        buttons.find((b) => b.props.label === "Sign out") ?? (buttons.length === 1 ? buttons[0] : undefined);
       if (button === undefined || typeof button.props.onClick !== "function")
         sim.logs.push("signOut: the page shows no Sign out button");
       else (button.props.onClick as () => void)();

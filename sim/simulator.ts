@@ -107,7 +107,7 @@ export class Simulator {
       onWakeInterval: (ms) => this.scheduleWake(ms),
       problem: (m) => this.problem(m),
     });
-    this.renderPage = loadSettingsPage(settingsSource, now, this.console("settings"));
+    this.renderPage = loadSettingsPage(settingsSource, now, this.console("settings"), scenario.locale);
   }
 
   problem(message: string): void {

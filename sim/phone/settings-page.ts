@@ -40,7 +40,12 @@ function flatten(children: unknown[]): PageNode[] {
 }
 
 /** Loads settings.js and returns a render function (null when the page never registered). */
-export function loadSettingsPage(source: string, now: () => number, console: Record<string, unknown>) {
+export function loadSettingsPage(
+  source: string,
+  now: () => number,
+  console: Record<string, unknown>,
+  language: string,
+) {
   let page: ((props: unknown) => unknown) | null = null;
   const globals: Record<string, unknown> = { console };
   for (const name of COMPONENTS) {
@@ -61,7 +66,9 @@ export function loadSettingsPage(source: string, now: () => number, console: Rec
   globals.registerSettingsPage = (fn: unknown) => {
     if (typeof fn === "function") page = fn as (props: unknown) => unknown;
   };
-  runBundle(source, "settings.js", { name: "settings", modules: {}, globals, now });
+  // The SDK inlines the page's translations and picks them by the phone's language at load.
+  const modules = { "user-settings": { locale: { language } } };
+  runBundle(source, "settings.js", { name: "settings", modules, globals, now });
   return (props: { settings: Record<string, string>; settingsStorage: unknown }): PageNode | null => {
     if (page === null) return null;
     const tree = page(props);

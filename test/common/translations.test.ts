@@ -1,0 +1,69 @@
+// Guards the .po catalogues: every language has exactly the en-US msgids, and every string the
+// code hands to gettext (found in the sources) has an entry.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+
+const ROOT = join(__dirname, "..", "..");
+const LANGUAGES = ["en-US", "de-DE", "fr-FR", "es-ES", "ja-JP"];
+
+function readPo(path: string): Map<string, string> {
+  const entries = new Map<string, string>();
+  const pattern = /msgid "((?:[^"\\]|\\.)*)"\s*\nmsgstr "((?:[^"\\]|\\.)*)"/g;
+  const text = readFileSync(path, "utf8");
+  let match: RegExpExecArray | null;
+  while ((match = pattern.exec(text)) !== null)
+    if (match[1] !== "") entries.set(JSON.parse(`"${match[1]}"`) as string, JSON.parse(`"${match[2]}"`) as string);
+  return entries;
+}
+
+function literals(file: string, pattern: RegExp): string[] {
+  const text = readFileSync(join(ROOT, file), "utf8");
+  return [...text.matchAll(pattern)].map((m) => m[1]);
+}
+
+const CATALOGUES = {
+  app: {
+    folder: "app/i18n",
+    used: () => [
+      ...literals("app/status-line.ts", /text: "([^"]+)"/g),
+      ...literals("app/face.ts", /gettext\("([^"]+)"\)/g),
+      ...literals("app/complication.ts", /gettext\("([^"]+)"\)/g),
+    ],
+  },
+  settings: {
+    folder: "settings/i18n",
+    used: () => [
+      ...literals("settings/index.tsx", /gettext\("([^"]+)"\)/g),
+      ...literals("settings/index.tsx", /\["([^"]+)", "[^"]+"\]/g),
+      ...literals("settings/account.tsx", /t\(\s*"([^"]+)"/g),
+      ...literals("settings/account.tsx", /"(Sign in with (?:Google|Fitbit))"/g),
+      ...literals("common/problem-text.ts", /"([A-Z][^"]+[.])"/g),
+    ],
+  },
+};
+
+for (const [part, catalogue] of Object.entries(CATALOGUES)) {
+  describe(`${part} translations`, () => {
+    const en = readPo(join(ROOT, catalogue.folder, "en-US.po"));
+
+    it("translate every string the code passes to gettext", () => {
+      const used = catalogue.used();
+      assert.ok(used.length >= 8, `found only ${used.length} strings: the source patterns need updating`);
+      for (const msgid of used) assert.ok(en.has(msgid), `missing msgid: ${msgid}`);
+    });
+
+    for (const language of LANGUAGES) {
+      it(`have the same non-empty entries in ${language} as in en-US`, () => {
+        const po = readPo(join(ROOT, catalogue.folder, `${language}.po`));
+        assert.deepEqual([...po.keys()].sort(), [...en.keys()].sort());
+        for (const [msgid, msgstr] of po) {
+          assert.notEqual(msgstr, "", msgid);
+          for (const placeholder of msgid.match(/\{\w+\}/g) ?? [])
+            assert.ok(msgstr.includes(placeholder), `${language}: ${msgid} lost ${placeholder}`);
+        }
+      });
+    }
+  });
+}

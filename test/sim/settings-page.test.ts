@@ -1,0 +1,68 @@
+// The built settings page (build/sim/app.fba, built on demand) rendered by the simulator's runtime.
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { ensureBuild, simulatorCredentials } from "../../sim/ensure-build";
+import { readFba } from "../../sim/fba/read-fba";
+import { describePage, findNodes, loadSettingsPage } from "../../sim/phone/settings-page";
+
+const ROOT = join(__dirname, "..", "..");
+
+function page(language: string, settings: Record<string, string>) {
+  const fba = readFba(ensureBuild(ROOT, simulatorCredentials(ROOT), () => undefined));
+  const source = fba.companion?.files.get("settings.js")?.toString("utf8") ?? "";
+  const render = loadSettingsPage(source, () => 0, {}, language);
+  return render({ settings, settingsStorage: { setItem: () => undefined } });
+}
+
+const SIGNED_IN = {
+  clientConfigured: '{"google":true,"fitbit":true}',
+  status: '{"signedIn":true,"provider":"google","lastSyncAt":null,"problem":0,"retryAt":null}',
+};
+
+describe("settings page on the built bundle", () => {
+  it("offers Google sign-in with PKCE parameters from the companion", () => {
+    const tree = page("en-US", {
+      clientConfigured: '{"google":true,"fitbit":false}',
+      oauthRequest: '{"provider":"google","clientId":"id","state":"s","challenge":"c"}',
+    });
+    const oauth = findNodes(tree, "Oauth")[0];
+    assert.equal(oauth.props.authorizeUrl, "https://accounts.google.com/o/oauth2/v2/auth");
+    assert.deepEqual(
+      { ...(oauth.props.oAuthParams as object) },
+      {
+        state: "s",
+        code_challenge: "c",
+        code_challenge_method: "S256",
+        redirect_uri: "https://app-settings.fitbitdevelopercontent.com/simple-redirect.html",
+        access_type: "offline",
+        prompt: "consent",
+      },
+    );
+    assert.equal(oauth.props.requestTokenUrl, undefined, "the code is exchanged by the companion, not the page");
+  });
+
+  it("says so when the build has no OAuth client", () => {
+    assert.match(
+      describePage(page("en-US", {})).join(" "),
+      /This build has no OAuth client configured for Google Health/,
+    );
+  });
+
+  it("is translated: German labels and a Sign out button while signed in", () => {
+    const tree = page("de-DE", SIGNED_IN);
+    const text = describePage(tree).join(" | ");
+    assert.match(text, /Angemeldet bei Google Health\./);
+    assert.match(text, /\[Select: Anbieter\]/);
+    assert.deepEqual(
+      findNodes(tree, "Button").map((b) => b.props.label),
+      ["Abmelden"],
+    );
+  });
+
+  it("explains a rate limit with the time syncing resumes", () => {
+    process.env.TZ = "UTC";
+    const status = '{"signedIn":true,"provider":"google","lastSyncAt":null,"problem":3,"retryAt":1795536000}';
+    assert.match(describePage(page("en-US", { ...SIGNED_IN, status })).join(" "), /syncing pauses until \d\d:\d\d\./);
+  });
+});
