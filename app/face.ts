@@ -131,8 +131,11 @@ export function createFace(doc: ElementSource): Face {
       set("status", "text", status);
       // Long lines (the retired notice, some languages) get a smaller size to stay on screen.
       set("status", "fontSize", status.length > LONG_STATUS ? 13 : 18);
-      set("sleep", "opacity", input.status.stale ? 0.45 : 1);
-      set("bedtime", "opacity", input.status.stale ? 0.45 : 1);
+      // Dimmed when stale, or when it is an earlier night than the one that ended today.
+      const today = now.getFullYear() * 10000 + (now.getMonth() + 1) * 100 + now.getDate();
+      const dim = input.status.stale || (night !== null && night.date < today);
+      set("sleep", "opacity", dim ? 0.45 : 1);
+      set("bedtime", "opacity", dim ? 0.45 : 1);
     },
   };
 }

@@ -42,6 +42,6 @@ export function decideStatus(input: StatusInput): StatusLine {
   if (!input.socketOpen && age > 2 * interval) return { text: "Phone not connected", stale };
   if (s.status === SyncStatus.Retrying) return { text: "Sync problem — retrying", stale };
   if (s.lastSyncAt === null) return { text: "Sync problem — retrying", stale: true };
-  if (s.night === null && s.dataDate === input.today) return { text: "No sleep data yet", stale };
+  if (s.night === null || s.night.date < input.today) return { text: "No sleep data yet", stale };
   return formatAge(age, stale);
 }

@@ -49,7 +49,7 @@ export interface Snapshot {
   dataDate: CivilDate;
   status: SyncStatus;
   problem: Problem;
-  /** The main sleep that ended on `dataDate`, or null when none is known. */
+  /** The latest main sleep: the one that ended on `dataDate`, else the day before; null if none. */
   night: Night | null;
   /** Minutes asleep for the 7 nights ending on `dataDate`, oldest first; null = unknown. */
   nights: Array<number | null>;

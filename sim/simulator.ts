@@ -145,8 +145,17 @@ export class Simulator {
       const nextTimer = this.clock.nextDue(end);
       const to = Math.min(end, nextMinute, nextTimer ?? end);
       this.clock.runDue(to);
+      if (new Date(to).getDate() !== new Date(to - 1).getDate()) this.resetDailyActivity();
       if (to === nextMinute && to <= end) this.watch.tick(new Date(to));
       await this.activity.settle();
+    }
+  }
+
+  /** At local midnight the watch's own counters start again from zero; goals stay. */
+  private resetDailyActivity(): void {
+    const w = this.scenario.watch;
+    for (const key of ["steps", "activeZoneMinutes", "calories", "distanceMeters", "floors"] as const) {
+      if (w[key] !== undefined) w[key] = 0;
     }
   }
 

@@ -21,7 +21,8 @@ export function buildSnapshot(state: SyncState, today: CivilDate, now: number, o
     dataDate: today,
     status: state.status,
     problem: state.problem,
-    night: state.nights[today] ?? null,
+    // Last night stays until a newer night arrives (after midnight: yesterday's wake date).
+    night: state.nights[today] ?? state.nights[addCivilDays(today, -1)] ?? null,
     nights: series(today, (d) => state.nights[d]?.minutesAsleep),
     steps: series(today, (d) => state.steps[d]),
     restingHeartRate: rhr === undefined || rhr < 20 || rhr > 250 ? null : rhr,

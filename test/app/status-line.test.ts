@@ -56,6 +56,12 @@ describe("status line", () => {
     ["no link but recent data", at(BASE, false), "Updated 12 min ago", false],
     ["signed in, no night for today", at({ ...BASE, night: null }), "No sleep data yet", false],
     [
+      "only yesterday's night after midnight",
+      at({ ...BASE, night: { ...NIGHT, date: 20261123 } }),
+      "No sleep data yet",
+      false,
+    ],
+    [
       "a transient problem",
       at({ ...BASE, status: SyncStatus.Retrying, problem: Problem.Server }),
       "Sync problem — retrying",

@@ -295,3 +295,29 @@ describe("simulator end to end (watch face)", () => {
     assert.match(screen(r, "synced").status, /^Vor \d+ Min\. aktualisiert$|^Gerade aktualisiert$/);
   });
 });
+
+describe("simulator end to end (midnight)", () => {
+  it("resets the live activity at midnight and keeps last night until a newer one arrives", () => {
+    const r = simulate({
+      start: "2026-11-24T22:00:00",
+      timeZone: "Europe/Berlin",
+      watch: { steps: 9120 },
+      steps: [
+        { do: "signIn" },
+        { do: "advance", minutes: 119 },
+        { do: "screen", name: "before" },
+        { do: "advance", minutes: 2 },
+        { do: "screen", name: "after" },
+        { do: "advance", minutes: 8 * 60 },
+        { do: "screen", name: "morning" },
+      ],
+    });
+    const [before, after, morning] = ["before", "after", "morning"].map((n) => screen(r, n));
+    assert.deepEqual([before.date, before.steps], ["Tue, Nov 24", "9,120"]);
+    assert.deepEqual([after.date, after.steps], ["Wed, Nov 25", "0"]);
+    assert.equal(after.sleep, before.sleep, "last night stays after midnight");
+    assert.equal(after.status, "No sleep data yet");
+    assert.match(morning.status, /^Updated/);
+    assert.notEqual(morning.bedtime, before.bedtime, "the newer night replaced it");
+  });
+});
