@@ -1,8 +1,7 @@
 // The legacy Fitbit Web API (fitbit-web-api.md): OAuth 2.0 for a `client` app with PKCE,
 // rotating single-use refresh tokens with the documented 2-minute replay, sleep v1.2, steps,
 // rate-limit headers, and the retired mode that answers 410 Gone to everything.
-import { dayKey, parseIsoDay, shiftDay, toCivil } from "./civil-time";
-import { demoDay, demoNight, DemoNight, demoRestingHeartRate } from "./demo-user";
+import { routeFitbitData } from "./fitbit-data";
 import { FaultBoard } from "./faults";
 import { challengeOf, REDIRECT_URI } from "./google-oauth";
 import { HealthContext } from "./google-health";
@@ -157,109 +156,6 @@ export class FitbitApi {
       return fitbitError(403, "insufficient_scope", "This application does not have permission to access sleep data.");
     if (this.faults.take("serverError") !== null) return fitbitError(500, "system", "An unexpected error occurred.");
     if (this.faults.take("malformedJson") !== null) return { status: 200, raw: '{"sleep": [' };
-    return this.route(req.url.pathname);
-  }
-
-  private route(path: string): FakeResponse {
-    const sleep = /^\/1\.2\/user\/-\/sleep\/date\/(\d{4}-\d{2}-\d{2})(?:\/(\d{4}-\d{2}-\d{2}))?\.json$/.exec(path);
-    if (sleep !== null) return this.sleep(sleep[1], sleep[2] ?? sleep[1]);
-    const steps = /^\/1\/user\/-\/activities\/steps\/date\/(\d{4}-\d{2}-\d{2})\/(7d|\d{4}-\d{2}-\d{2})\.json$/.exec(
-      path,
-    );
-    if (steps !== null) return this.steps(steps[1], steps[2]);
-    const summary = /^\/1\/user\/-\/activities\/date\/(\d{4}-\d{2}-\d{2})\.json$/.exec(path);
-    if (summary !== null) return this.summary(summary[1]);
-    return fitbitError(404, "not_found", "The API you are requesting could not be found.");
-  }
-
-  private sleep(fromText: string, toText: string): FakeResponse {
-    const from = parseIsoDay(fromText);
-    const to = parseIsoDay(toText);
-    if (from === null || to === null || to < from) return fitbitError(400, "validation", "Invalid date range.");
-    const nights: DemoNight[] = [];
-    for (let d = to; d >= from && nights.length < 100; d = shiftDay(d, -1)) {
-      const night = demoNight(this.ctx.seed, d, this.ctx.timeZone);
-      if (night.visibleAt <= this.ctx.now()) nights.push(night);
-    }
-    return json(200, { sleep: nights.map((n) => this.sleepLog(n)), summary: { totalSleepRecords: nights.length } });
-  }
-
-  private sleepLog(n: DemoNight): Record<string, unknown> {
-    const local = (ms: number) => {
-      const c = toCivil(ms, this.ctx.timeZone);
-      const p = (x: number) => String(x).padStart(2, "0");
-      return `${c.year}-${p(c.month)}-${p(c.day)}T${p(c.hours)}:${p(c.minutes)}:00.000`;
-    };
-    const inBed = Object.values(n.stages).reduce((a, b) => a + b, 0);
-    const stages = n.kind === "STAGES";
-    const asleep = stages ? inBed - n.stages.AWAKE : n.stages.ASLEEP;
-    const summary = stages
-      ? {
-          deep: { count: 3, minutes: n.stages.DEEP },
-          light: { count: 8, minutes: n.stages.LIGHT },
-          rem: { count: 4, minutes: n.stages.REM },
-          wake: { count: 6, minutes: n.stages.AWAKE },
-        }
-      : {
-          asleep: { count: 1, minutes: n.stages.ASLEEP },
-          restless: { count: 2, minutes: n.stages.RESTLESS },
-          awake: { count: 1, minutes: n.stages.AWAKE },
-        };
-    const d = String(n.day);
-    return {
-      dateOfSleep: `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}`,
-      startTime: local(n.start),
-      endTime: local(n.end),
-      duration: inBed * 60000,
-      efficiency: Math.round((100 * asleep) / inBed),
-      isMainSleep: true,
-      logId: n.day,
-      minutesAsleep: asleep,
-      minutesAwake: inBed - asleep,
-      minutesAfterWakeup: 0,
-      minutesToFallAsleep: 0,
-      timeInBed: inBed,
-      type: stages ? "stages" : "classic",
-      levels: { summary, data: [] },
-    };
-  }
-
-  private steps(baseText: string, endText: string): FakeResponse {
-    const base = parseIsoDay(baseText);
-    const end = endText === "7d" ? base : parseIsoDay(endText);
-    if (base === null || end === null) return fitbitError(400, "validation", "Invalid date.");
-    const from = endText === "7d" ? shiftDay(base, -6) : base;
-    const today = dayKey(toCivil(this.ctx.now(), this.ctx.timeZone));
-    const rows: Array<{ dateTime: string; value: string }> = [];
-    for (let d = from; d <= end; d = shiftDay(d, 1)) {
-      const s = String(d);
-      rows.push({
-        dateTime: `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6)}`,
-        value: String(d > today ? 0 : demoDay(this.ctx.seed, d, this.ctx.now(), this.ctx.timeZone).steps),
-      });
-    }
-    return json(200, { "activities-steps": rows });
-  }
-
-  private summary(dayText: string): FakeResponse {
-    const day = parseIsoDay(dayText);
-    if (day === null) return fitbitError(400, "validation", "Invalid date.");
-    const d = demoDay(this.ctx.seed, day, this.ctx.now(), this.ctx.timeZone);
-    const rhr =
-      demoNight(this.ctx.seed, day, this.ctx.timeZone).visibleAt <= this.ctx.now()
-        ? { restingHeartRate: demoRestingHeartRate(this.ctx.seed, day) }
-        : {};
-    return json(200, {
-      activities: [],
-      goals: { steps: 10000, floors: 10, caloriesOut: 2500, distance: 8.05, activeMinutes: 30 },
-      summary: {
-        steps: d.steps,
-        floors: d.floors,
-        caloriesOut: Math.round(d.calories),
-        activityCalories: Math.round(d.activeCalories),
-        distances: [{ activity: "total", distance: d.distanceMm / 1e6 }],
-        ...rhr,
-      },
-    });
+    return routeFitbitData(this.ctx, req.url.pathname);
   }
 }

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { workedExampleNight } from "../helpers/samples";
 import { ViewElement, WatchDeps } from "../../app/deps";
 import { start } from "../../app/start";
 import { DEFAULT_OPTIONS } from "../../common/options";
@@ -142,14 +143,7 @@ const snapshot = (over: Partial<Snapshot> = {}): Snapshot => ({
   dataDate: 20261124,
   status: SyncStatus.Ok,
   problem: Problem.None,
-  night: {
-    date: 20261124,
-    bedtime: 23 * 60 + 4,
-    wake: 6 * 60 + 52,
-    minutesAsleep: 421,
-    efficiency: 90,
-    split: { kind: "stages", deep: 75, light: 240, rem: 106, awake: 47 },
-  },
+  night: workedExampleNight(20261124),
   nights: [400, 410, 420, 430, 440, 450, 421],
   steps: [1, 2, 3, 4, 5, 6, 7],
   restingHeartRate: 58,

@@ -1,19 +1,13 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { workedExampleNight } from "../helpers/samples";
 import { decideStatus, formatStatus, StatusInput } from "../../app/status-line";
 import { DEFAULT_OPTIONS } from "../../common/options";
 import { Snapshot } from "../../common/snapshot";
 import { Problem, SyncStatus } from "../../common/sync-status";
 
 const NOW = 1795503600;
-const NIGHT = {
-  date: 20261124,
-  bedtime: 1380,
-  wake: 410,
-  minutesAsleep: 421,
-  efficiency: 90,
-  split: { kind: "stages" as const, deep: 75, light: 240, rem: 106, awake: 47 },
-};
+const NIGHT = workedExampleNight(20261124);
 const BASE: Snapshot = {
   generatedAt: NOW - 60,
   lastSyncAt: NOW - 12 * 60,

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { workedExampleNight } from "../helpers/samples";
 import { decodeSnapshot } from "../../common/decode-snapshot";
 import { DEFAULT_OPTIONS } from "../../common/options";
 import { encodeSnapshot, Snapshot, WireSnapshot } from "../../common/snapshot";
@@ -12,14 +13,7 @@ const STAGES_NIGHT: Snapshot = {
   dataDate: 20261111,
   status: SyncStatus.Ok,
   problem: Problem.None,
-  night: {
-    date: 20261111,
-    bedtime: 23 * 60 + 4,
-    wake: 6 * 60 + 52,
-    minutesAsleep: 421,
-    efficiency: 90,
-    split: { kind: "stages", deep: 75, light: 240, rem: 106, awake: 47 },
-  },
+  night: workedExampleNight(20261111),
   nights: [402, null, 455, 380, 417, 398, 421],
   steps: [9120, 10422, null, 7310, 12011, 11873, 6342],
   restingHeartRate: 58,

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
+import { workedExampleNight } from "../helpers/samples";
 import { readOutcome } from "../../companion/auth/http-outcome";
 import { readTokenResponse } from "../../companion/auth/oauth-requests";
 import { fitbitWeb } from "../../companion/providers/fitbit-web";
@@ -24,14 +25,7 @@ const manifest = google("manifest.json") as Record<string, { url: string }>;
 describe("Google Health parsing (google-health-api.md §7 worked example)", () => {
   it("reads last night's stages: bedtime, wake, asleep, split and derived efficiency", () => {
     assert.deepEqual(googleHealth.parseSleep(google("sleep-list-last-night.json")), {
-      20261111: {
-        date: 20261111,
-        bedtime: 23 * 60 + 4,
-        wake: 6 * 60 + 52,
-        minutesAsleep: 421,
-        efficiency: 90,
-        split: { kind: "stages", deep: 75, light: 240, rem: 106, awake: 47 },
-      },
+      20261111: workedExampleNight(20261111),
     });
   });
 

@@ -1,0 +1,14 @@
+// Sample values shared by tests: the night of google-health-api.md §7's worked example.
+import { Night } from "../../common/snapshot";
+
+/** 23:04 → 06:52, 421 min asleep, deep/light/REM/awake 75/240/106/47, efficiency 90 %. */
+export function workedExampleNight(date: number): Night {
+  return {
+    date,
+    bedtime: 23 * 60 + 4,
+    wake: 6 * 60 + 52,
+    minutesAsleep: 421,
+    efficiency: 90,
+    split: { kind: "stages", deep: 75, light: 240, rem: 106, awake: 47 },
+  };
+}
