@@ -62,7 +62,9 @@ function main(): void {
     );
     const visibleAt = demoNight(1, DAY, TIME_ZONE).visibleAt;
     // Today's night is on the watch once the face stops saying it has none (yesterday's stays meanwhile).
-    const shown = report.screens.find((s) => /^\d+h \d\dm$/.test(s.text.sleep ?? "") && s.text.status !== "No sleep data yet");
+    const shown = report.screens.find(
+      (s) => /^\d+h \d\dm$/.test(s.text.sleep ?? "") && s.text.status !== "No sleep data yet",
+    );
     const minutes = shown === undefined ? null : Math.round((Date.parse(shown.at) - visibleAt) / 60000);
     console.log(
       `last night appeared at the provider ${new Date(visibleAt).toISOString()}, on the watch ${minutes === null ? "never" : `${minutes} min later`} (screens every 5 min)`,
