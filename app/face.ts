@@ -4,7 +4,6 @@ import { formatClockTime, ClockDisplay } from "../common/format-clock";
 import { formatDuration } from "../common/format-values";
 import { formatLocalCount, formatLocalDate } from "../common/locale-format";
 import { Snapshot } from "../common/snapshot";
-import { pad2 } from "../common/civil-date";
 import { ActivityFigures, complicationText } from "./complication";
 import { ElementSource, ViewElement } from "./deps";
 import { formatStatus, StatusLine } from "./status-line";
@@ -21,6 +20,8 @@ const LONG_STATUS = 34;
 
 export interface FaceInput {
   now: Date;
+  /** The watch's local civil date (yyyymmdd). */
+  today: number;
   clockDisplay: ClockDisplay;
   language: string;
   deviceUnits: string;
@@ -35,8 +36,9 @@ export interface Face {
   render(input: FaceInput): void;
 }
 
+/** Bedtime and wake time (minutes after midnight) in 24 h, as the snapshot records them. */
 function clockText(minuteOfDay: number): string {
-  return pad2(Math.floor(minuteOfDay / 60)) + ":" + pad2(minuteOfDay % 60);
+  return formatClockTime(Math.floor(minuteOfDay / 60), minuteOfDay % 60, "24h");
 }
 
 export function createFace(doc: ElementSource): Face {
@@ -132,8 +134,7 @@ export function createFace(doc: ElementSource): Face {
       // Long lines (the retired notice, some languages) get a smaller size to stay on screen.
       set("status", "fontSize", status.length > LONG_STATUS ? 13 : 18);
       // Dimmed when stale, or when it is an earlier night than the one that ended today.
-      const today = now.getFullYear() * 10000 + (now.getMonth() + 1) * 100 + now.getDate();
-      const dim = input.status.stale || (night !== null && night.date < today);
+      const dim = input.status.stale || (night !== null && night.date < input.today);
       set("sleep", "opacity", dim ? 0.45 : 1);
       set("bedtime", "opacity", dim ? 0.45 : 1);
     },

@@ -18,20 +18,23 @@ export function start(deps: WatchDeps): void {
 
   const render = (now: Date): void => {
     if (!deps.displayOn()) return; // no work while nobody can see it
+    const snapshot = store.current();
+    const today = toCivilDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
     face.render({
       now: now,
+      today: today,
       clockDisplay: deps.clockDisplay(),
       language: deps.language(),
       deviceUnits: deps.deviceUnits(),
       gettext: (msgid) => deps.gettext(msgid),
       activity: deps.activity.read(),
       complication: complication,
-      snapshot: store.current(),
+      snapshot: snapshot,
       status: decideStatus({
-        snapshot: store.current(),
+        snapshot: snapshot,
         now: Math.floor(now.getTime() / 1000),
         socketOpen: deps.peer.isOpen(),
-        today: toCivilDate(now.getFullYear(), now.getMonth() + 1, now.getDate()),
+        today: today,
       }),
     });
   };
