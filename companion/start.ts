@@ -3,7 +3,7 @@
 import { isRefreshRequest } from "../common/messages";
 import { ClientConfigured, readOptions, SettingsKey } from "../common/settings-keys";
 import { Problem, SyncStatus } from "../common/sync-status";
-import { completeSignIn, prepareSignIn, signOut } from "./auth/sign-in";
+import { clientIdOf, completeSignIn, prepareSignIn, signOut } from "./auth/sign-in";
 import { TokenKeeper } from "./auth/token-keeper";
 import { readPending, readTokens } from "./auth/token-store";
 import { ClientCredentials, CompanionDeps } from "./deps";
@@ -17,10 +17,7 @@ export const REFRESH_REQUEST_GAP_MS = 5 * 60 * 1000;
 
 /** Tells which providers the build can sign in with, from the compiled-in credentials. */
 export function describeClients(credentials: ClientCredentials): ClientConfigured {
-  return {
-    google: credentials.google.clientId !== "" && credentials.google.clientSecret !== "",
-    fitbit: credentials.fitbit.clientId !== "",
-  };
+  return { google: clientIdOf(credentials, "google") !== "", fitbit: clientIdOf(credentials, "fitbit") !== "" };
 }
 
 /** Events the entry file subscribes to on the real modules. */
@@ -70,17 +67,11 @@ export function start(deps: CompanionDeps, events: CompanionEvents): SyncEngine 
         const state = engine.state();
         state.status = SyncStatus.Retired;
         state.problem = Problem.Retired;
-        engine.deliver(state, engine.today());
-        writeState(deps.storage, state);
-        engine.report(state);
+        engine.publish(state);
       }
     } else if (key === SettingsKey.signOut) {
       await signOut(deps);
-      const state = emptyState(SyncStatus.SignedOut);
-      writeState(deps.storage, state);
-      engine.deliver(state, engine.today());
-      writeState(deps.storage, state);
-      engine.report(state);
+      engine.publish(emptyState(SyncStatus.SignedOut));
       prepareSignIn(deps);
     } else if (key === SettingsKey.provider) {
       if (readTokens(deps.storage) === null) prepareSignIn(deps);

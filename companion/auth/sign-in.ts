@@ -3,24 +3,21 @@
 // the code itself, so tokens never pass through the settings page. Sign-out revokes and wipes.
 import { OauthRequest, parseOauthReturn, ProviderId, readProvider, SettingsKey } from "../../common/settings-keys";
 import { base64Url, pkceChallenge } from "../../common/sha256";
-import { CompanionDeps } from "../deps";
+import { ClientCredentials, CompanionDeps } from "../deps";
 import { readOutcome } from "./http-outcome";
 import { buildCodeExchange, buildRevoke, readTokenResponse } from "./oauth-requests";
 import { clearTokens, readPending, readTokens, writePending, writeTokens } from "./token-store";
 
-export function clientIdOf(deps: CompanionDeps, provider: ProviderId): string {
-  const c = deps.credentials;
-  return provider === "google"
-    ? c.google.clientId !== "" && c.google.clientSecret !== ""
-      ? c.google.clientId
-      : ""
-    : c.fitbit.clientId;
+/** The client id to sign in with, or "" when the build lacks it (Google also needs its secret). */
+export function clientIdOf(credentials: ClientCredentials, provider: ProviderId): string {
+  if (provider === "fitbit") return credentials.fitbit.clientId;
+  return credentials.google.clientSecret !== "" ? credentials.google.clientId : "";
 }
 
 /** Publishes a fresh PKCE challenge and state for the chosen provider (or nothing if unconfigured). */
 export function prepareSignIn(deps: CompanionDeps): void {
   const provider = readProvider((k) => deps.settings.getItem(k));
-  const clientId = clientIdOf(deps, provider);
+  const clientId = clientIdOf(deps.credentials, provider);
   if (clientId === "") {
     deps.settings.removeItem(SettingsKey.oauthRequest);
     return;

@@ -7,7 +7,7 @@ import { Problem, SyncStatus } from "../../common/sync-status";
 import { Failure, Outcome, readOutcome } from "../auth/http-outcome";
 import { TokenKeeper } from "../auth/token-keeper";
 import { clearTokens, readTokens, TokenSet } from "../auth/token-store";
-import { CompanionDeps, HttpRequest } from "../deps";
+import { CompanionDeps, HttpRequest, LocalTime } from "../deps";
 import { fitbitWeb } from "../providers/fitbit-web";
 import { googleHealth } from "../providers/google-health";
 import { MalformedError } from "../providers/json-reader";
@@ -26,8 +26,7 @@ export class SyncEngine {
   ) {}
 
   today(): CivilDate {
-    const t = this.deps.localTime(this.deps.now());
-    return toCivilDate(t.year, t.month, t.day);
+    return civilDateOf(this.deps.localTime(this.deps.now()));
   }
 
   state(): SyncState {
@@ -50,8 +49,8 @@ export class SyncEngine {
   private async run(forced: boolean): Promise<void> {
     const state = this.state();
     const tokens = readTokens(this.deps.storage);
-    const today = this.today();
     const local = this.deps.localTime(this.deps.now());
+    const today = civilDateOf(local);
     const options = readOptions((k) => this.deps.settings.getItem(k));
     const calls =
       tokens === null || state.status === SyncStatus.Retired
@@ -70,7 +69,12 @@ export class SyncEngine {
       state.lastSyncAt = this.deps.now();
     }
     pruneState(state, addCivilDays(today, -8));
-    this.deliver(state, today);
+    this.publish(state, today);
+  }
+
+  /** Sends the snapshot (if it changed), saves the state, and updates the settings page. */
+  publish(state: SyncState, today: CivilDate = this.today()): void {
+    this.deliver(state, today); // records what was sent, so it is saved after
     writeState(this.deps.storage, state);
     this.report(state);
   }
@@ -151,7 +155,7 @@ export class SyncEngine {
    * message tells an open watch and nothing is queued: a face that was not running hears it when
    * its socket opens, because the companion syncs on `open`.
    */
-  deliver(state: SyncState, today: CivilDate): void {
+  private deliver(state: SyncState, today: CivilDate): void {
     const options = readOptions((k) => this.deps.settings.getItem(k));
     const wire = encodeSnapshot(buildSnapshot(state, today, this.deps.now(), options));
     const key = JSON.stringify({ ...wire, t: 0, u: 0 });
@@ -171,7 +175,7 @@ export class SyncEngine {
   }
 
   /** Publishes sign-in state, last sync and problem for the settings page (only when changed). */
-  report(state: SyncState): void {
+  private report(state: SyncState): void {
     const tokens = readTokens(this.deps.storage);
     const report: SyncReport = {
       signedIn: tokens !== null,
@@ -183,6 +187,10 @@ export class SyncEngine {
     const text = JSON.stringify(report);
     if (this.deps.settings.getItem(SettingsKey.status) !== text) this.deps.settings.setItem(SettingsKey.status, text);
   }
+}
+
+function civilDateOf(t: LocalTime): CivilDate {
+  return toCivilDate(t.year, t.month, t.day);
 }
 
 function copyInto(target: { [date: number]: number }, source: { [date: number]: number }): void {
