@@ -3,7 +3,8 @@
 import { findNodes, PageNode } from "./phone/settings-page";
 import { routeUrl } from "./phone/route-fetch";
 
-export const REDIRECT_URI = "https://app-settings.fitbitdevelopercontent.com/simple-redirect.html";
+// The platform's fixed redirect page, as the product registers it (common/oauth-config.ts).
+import { REDIRECT_URI } from "../common/oauth-config";
 
 function text(value: unknown): string {
   return typeof value === "string" || typeof value === "number" ? String(value) : "";

@@ -5,7 +5,8 @@ import { createHash } from "node:crypto";
 import { FaultBoard } from "./faults";
 import { FakeRequest, FakeResponse, json, makeToken } from "./http-kit";
 
-export const REDIRECT_URI = "https://app-settings.fitbitdevelopercontent.com/simple-redirect.html";
+// The only redirect URI the fake providers accept: the one the product registers.
+import { REDIRECT_URI } from "../../common/oauth-config";
 const CODE_LIFETIME_MS = 10 * 60000;
 
 export interface GoogleClientConfig {

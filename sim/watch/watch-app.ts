@@ -59,7 +59,7 @@ export class WatchApp {
         now: this.host.now,
       });
     } catch (error) {
-      this.host.problem(`watch: uncaught ${describe(error)}`);
+      this.uncaught(error);
     }
     this.host.link.update();
   }
@@ -76,24 +76,26 @@ export class WatchApp {
   tick(date: Date): void {
     const granularity = (this.emitters.clock as unknown as { granularity: string }).granularity;
     if (!this.running || !this.host.inputs.displayOn() || granularity === "off") return;
-    this.emitters.clock.emit("tick", { date }, (e) => this.host.problem(`watch: uncaught ${describe(e)}`));
+    this.emitters.clock.emit("tick", { date }, (e) => this.uncaught(e));
   }
 
   displayChanged(): void {
-    if (this.running)
-      this.emitters.display.emit("change", {}, (e) => this.host.problem(`watch: uncaught ${describe(e)}`));
+    if (this.running) this.emitters.display.emit("change", {}, (e) => this.uncaught(e));
   }
 
   filesArrived(): void {
-    if (this.running)
-      this.emitters.inbox.emit("newfile", {}, (e) => this.host.problem(`watch: uncaught ${describe(e)}`));
+    if (this.running) this.emitters.inbox.emit("newfile", {}, (e) => this.uncaught(e));
+  }
+
+  private uncaught(error: unknown): void {
+    this.host.problem(`watch: uncaught ${describe(error)}`);
   }
 
   tap(id: string): boolean {
     const target = this.document?.getElementById(id) ?? null;
     for (let node = target; node !== null; node = node.parent) {
       if (typeof node.onclick === "function" || node.hasListeners("click")) {
-        node.emit("click", {}, (e) => this.host.problem(`watch: uncaught ${describe(e)}`));
+        node.emit("click", {}, (e) => this.uncaught(e));
         return true;
       }
     }

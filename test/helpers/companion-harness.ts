@@ -2,7 +2,8 @@
 // REAL fetch against the project's fake provider server on loopback.
 import { decodeSnapshot } from "../../common/decode-snapshot";
 import { Snapshot } from "../../common/snapshot";
-import { SettingsKey } from "../../common/settings-keys";
+import { FITBIT_SCOPES, GOOGLE_SCOPES, OAUTH_ENDPOINTS } from "../../common/oauth-config";
+import { parseOauthRequest, SettingsKey } from "../../common/settings-keys";
 import { CompanionDeps, HttpRequest, StringStore } from "../../companion/deps";
 import { CompanionEvents, start } from "../../companion/start";
 import { routeUrl } from "../../sim/phone/route-fetch";
@@ -89,22 +90,12 @@ export async function startHarness(options: {
       await idle();
     },
     async signIn() {
-      const request = JSON.parse(h.settings.getItem(SettingsKey.oauthRequest) ?? "null") as {
-        clientId: string;
-        state: string;
-        challenge: string;
-        provider: string;
-      } | null;
+      const request = parseOauthRequest(h.settings.getItem(SettingsKey.oauthRequest));
       if (request === null) throw new Error("no sign-in prepared");
-      const google = request.provider === "google";
       const url = buildAuthorizeUrl({
-        authorizeUrl: google
-          ? "https://accounts.google.com/o/oauth2/v2/auth"
-          : "https://www.fitbit.com/oauth2/authorize",
+        authorizeUrl: OAUTH_ENDPOINTS[request.provider].authorize,
         clientId: request.clientId,
-        scope: google
-          ? "https://www.googleapis.com/auth/googlehealth.sleep.readonly https://www.googleapis.com/auth/googlehealth.activity_and_fitness.readonly https://www.googleapis.com/auth/googlehealth.health_metrics_and_measurements.readonly"
-          : "sleep activity profile heartrate",
+        scope: (request.provider === "google" ? GOOGLE_SCOPES : FITBIT_SCOPES).join(" "),
         oAuthParams: { state: request.state, code_challenge: request.challenge, code_challenge_method: "S256" },
       });
       const response = await fetch(routeUrl(url, server.url), { redirect: "manual" });
