@@ -120,7 +120,13 @@ export function createFace(doc: ElementSource): Face {
         "text",
         complicationText(input.complication, a, units, input.deviceUnits, input.language, input.gettext),
       );
-      set("sleep", "text", night === null ? UNKNOWN_TEXT : formatDuration(night.minutesAsleep));
+      set(
+        "sleep",
+        "text",
+        night === null
+          ? UNKNOWN_TEXT
+          : (night.nap ? input.gettext("Nap") + " " : "") + formatDuration(night.minutesAsleep),
+      );
       set("bedtime", "text", night === null ? UNKNOWN_TEXT : clockText(night.bedtime) + "–" + clockText(night.wake));
       set(
         "rhr",

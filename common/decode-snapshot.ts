@@ -1,4 +1,5 @@
 import { isCivilDate } from "./civil-date";
+import { LIMITS } from "./limits";
 import { decodeOptions } from "./options";
 import { err, ok, Result } from "./result";
 import { Night, SNAPSHOT_VERSION, Snapshot } from "./snapshot";
@@ -10,8 +11,7 @@ export interface SnapshotError {
   field: string;
 }
 
-const MINUTES_PER_DAY = 1440;
-const MAX_STEPS_PER_DAY = 300000;
+const MINUTES_PER_DAY = LIMITS.minutesPerDay;
 const MAX_EPOCH_SECONDS = 4102444800; // 2100-01-01: guards against milliseconds sent by mistake
 
 type Record = { [key: string]: unknown };
@@ -54,8 +54,8 @@ export function decodeSnapshot(value: unknown): Result<Snapshot, SnapshotError> 
   if (!isSyncStatus(value.s)) return malformed("s");
   if (!isProblem(value.p)) return malformed("p");
   if (!isSeries(value.w, MINUTES_PER_DAY)) return malformed("w");
-  if (!isSeries(value.q, MAX_STEPS_PER_DAY)) return malformed("q");
-  if (!isIntOrNull(value.r, 20, 250)) return malformed("r");
+  if (!isSeries(value.q, LIMITS.maxStepsPerDay)) return malformed("q");
+  if (!isIntOrNull(value.r, LIMITS.minRestingHeartRate, LIMITS.maxRestingHeartRate)) return malformed("r");
   const options = decodeOptions(value.o);
   if (options === null) return malformed("o");
   let night: Night | null = null;
@@ -78,13 +78,15 @@ export function decodeSnapshot(value: unknown): Result<Snapshot, SnapshotError> 
   });
 }
 
-function decodeNight(value: unknown): Result<Night, SnapshotError> {
+/** Validates a wire night exactly as the watch does (the companion checks each night with it). */
+export function decodeNight(value: unknown): Result<Night, SnapshotError> {
   if (!isRecord(value)) return malformed("n");
   if (!isCivilDate(value.d)) return malformed("n.d");
   if (!isInt(value.b, 0, MINUTES_PER_DAY - 1)) return malformed("n.b");
   if (!isInt(value.e, 0, MINUTES_PER_DAY - 1)) return malformed("n.e");
   if (!isInt(value.a, 0, MINUTES_PER_DAY)) return malformed("n.a");
   if (!isInt(value.f, 0, 100)) return malformed("n.f");
+  if (value.z !== undefined && value.z !== 1) return malformed("n.z");
   const g = value.g;
   const kind = value.k;
   const size = kind === 0 ? 4 : kind === 1 ? 3 : -1;
@@ -100,6 +102,7 @@ function decodeNight(value: unknown): Result<Night, SnapshotError> {
     wake: value.e,
     minutesAsleep: value.a,
     efficiency: value.f,
+    nap: value.z === 1,
     split:
       kind === 0
         ? { kind: "stages", deep: m[0], light: m[1], rem: m[2], awake: m[3] }

@@ -38,11 +38,13 @@ function problemMsgid(problem: number, provider: "google" | "fitbit", hasRetryAt
     case Problem.MissingScope:
       return "Permission for sleep, activity or heart rate is missing: sign in again and allow all of them.";
     case Problem.Retired:
-      return "The Fitbit Web API was retired by Google on 2 November 2026: choose Google Health and sign in with Google.";
+      return "Fitbit Web API retired — sign in with Google. Google turned it off on 2 November 2026.";
     case Problem.AccountNotLinked:
       return "This Google account has no Fitbit data.";
     case Problem.LegacyLogin:
       return "Sign in to the Fitbit app with your Google account first, then sign in here again.";
+    case Problem.PartlyUnreadable:
+      return "Some values from the server were out of range and were left out; everything else is shown.";
     case Problem.Config:
       return provider === "google"
         ? "The app's Google sign-in is misconfigured."

@@ -34,8 +34,10 @@ export interface Night {
   /** Wake time as minutes after local midnight (0–1439). */
   wake: number;
   minutesAsleep: number;
-  /** round(100 · asleep / time in bed), 0–100. */
+  /** round(100 · asleep / time in bed), or the provider's own figure (legacy Fitbit), 0–100. */
   efficiency: number;
+  /** No main sleep that day: this is the longest nap (google-health-api.md §4.1 rule 3). */
+  nap: boolean;
   split: StageSplit | ClassicSplit;
 }
 
@@ -70,6 +72,8 @@ export interface WireNight {
   /** 0 = stages [deep, light, rem, awake]; 1 = classic [asleep, restless, awake]. */
   k: number;
   g: number[];
+  /** 1 when the night is a nap; absent otherwise (older watches ignore it). */
+  z?: 1;
 }
 
 /** Wire form of a {@link Snapshot}, small when CBOR-encoded (design budget: ≤ 256 bytes). */
@@ -105,9 +109,10 @@ export function encodeSnapshot(snapshot: Snapshot): WireSnapshot {
   };
 }
 
-function encodeNight(night: Night): WireNight {
+/** Maps a night to its wire object. */
+export function encodeNight(night: Night): WireNight {
   const split = night.split;
-  return {
+  const wire: WireNight = {
     d: night.date,
     b: night.bedtime,
     e: night.wake,
@@ -119,4 +124,6 @@ function encodeNight(night: Night): WireNight {
         ? [split.deep, split.light, split.rem, split.awake]
         : [split.asleep, split.restless, split.awake],
   };
+  if (night.nap) wire.z = 1;
+  return wire;
 }

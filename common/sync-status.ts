@@ -29,6 +29,8 @@ export const Problem = {
   AccountNotLinked: 8,
   Config: 9,
   LegacyLogin: 10,
+  /** Some records or days of an answer were out of range or of the wrong type and were left out. */
+  PartlyUnreadable: 11,
 } as const;
 export type Problem = (typeof Problem)[keyof typeof Problem];
 
@@ -39,5 +41,5 @@ export function isSyncStatus(value: unknown): value is SyncStatus {
 
 /** Returns true when `value` is one of the {@link Problem} codes. */
 export function isProblem(value: unknown): value is Problem {
-  return typeof value === "number" && value % 1 === 0 && value >= 0 && value <= 10;
+  return typeof value === "number" && value % 1 === 0 && value >= 0 && value <= 11;
 }

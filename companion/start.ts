@@ -1,12 +1,14 @@
 // Wires the companion's triggers (design §3): launch, wake interval, settings changes, the watch
 // app opening its socket, and refresh requests from the watch (rate-limited).
 import { isRefreshRequest } from "../common/messages";
-import { ClientConfigured, readOptions, SettingsKey } from "../common/settings-keys";
-import { Problem, SyncStatus } from "../common/sync-status";
+import { ClientConfigured, readOptions, readProvider, SettingsKey } from "../common/settings-keys";
+import { SyncStatus } from "../common/sync-status";
+import { readOutcome } from "./auth/http-outcome";
 import { clientIdOf, completeSignIn, prepareSignIn, signOut } from "./auth/sign-in";
 import { TokenKeeper } from "./auth/token-keeper";
 import { readPending, readTokens } from "./auth/token-store";
 import { ClientCredentials, CompanionDeps } from "./deps";
+import { LEGACY_PROBE_URL } from "./providers/fitbit-web";
 import { emptyState, writeState } from "./sync/sync-state";
 import { SyncEngine } from "./sync/sync-engine";
 
@@ -63,25 +65,42 @@ export function start(deps: CompanionDeps, events: CompanionEvents): SyncEngine 
       if (result === "signedIn") {
         writeState(deps.storage, emptyState(SyncStatus.Ok));
         await run(true);
-      } else if (result === "retired") {
-        const state = engine.state();
-        state.status = SyncStatus.Retired;
-        state.problem = Problem.Retired;
-        engine.publish(state);
-      }
+      } else if (result === "retired") engine.markRetired();
     } else if (key === SettingsKey.signOut) {
       await signOut(deps);
       engine.publish(emptyState(SyncStatus.SignedOut));
       prepareSignIn(deps);
     } else if (key === SettingsKey.provider) {
-      if (readTokens(deps.storage) === null) prepareSignIn(deps);
-      else await run(true);
+      if (readTokens(deps.storage) === null) {
+        engine.clearRetired();
+        prepareSignIn(deps);
+        await probeLegacy();
+      } else await run(true);
     } else {
       applyWakeInterval();
       await run(false);
     }
   }
 
+  /**
+   * With the legacy provider chosen and nobody signed in, one unauthenticated request tells whether
+   * the Fitbit Web API still exists (every legacy URL answers 410 since 2026-11-02), so the user
+   * learns it before trying a sign-in whose consent page is gone too.
+   */
+  async function probeLegacy(): Promise<void> {
+    if (readProvider((k) => deps.settings.getItem(k)) !== "fitbit" || readTokens(deps.storage) !== null) return;
+    if (engine.state().status === SyncStatus.Retired) return;
+    try {
+      const outcome = await readOutcome(
+        await deps.http({ method: "GET", url: LEGACY_PROBE_URL, headers: { Accept: "application/json" } }),
+      );
+      if (!outcome.ok && outcome.failure.kind === "retired") engine.markRetired();
+    } catch (error) {
+      deps.log(`legacy API not reached: ${String(error)}`);
+    }
+  }
+
+  void probeLegacy();
   void run(false);
   return engine;
 }

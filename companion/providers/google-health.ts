@@ -1,31 +1,46 @@
-// Google Health API v4 requests and parsers (google-health-api.md §4). API field names appear
-// only here; the rest of the companion sees domain values.
+// Google Health API v4 requests and readers (google-health-api.md §2, §4). API field names appear
+// only here; the rest of the companion sees domain values. Live answers usually lack the civil
+// times (§8 item 9), leave zero fields out (§2) and may page: all of that is the normal path.
 import { addCivilDays, CivilDate, formatCivilDate, splitCivilDate } from "../../common/civil-date";
+import { LIMITS } from "../../common/limits";
 import { Night } from "../../common/snapshot";
 import { HttpRequest } from "../deps";
-import { civilDate, int, list, obj, optionalInt } from "./json-reader";
-import { DataProvider, DayValues, SleepHistory } from "./provider";
+import { checkNight } from "./check-night";
+import {
+  civilDate,
+  int,
+  JsonObject,
+  list,
+  localAt,
+  MalformedError,
+  obj,
+  optionalInt,
+  optionalObj,
+  Page,
+  readEach,
+  timestamp,
+  utcOffset,
+} from "./json-reader";
+import { Call, DataProvider, DayValue, SleepRecord } from "./provider";
 
 const BASE = "https://health.googleapis.com/v4/users/me/dataTypes";
+const DAY_MINUTES = LIMITS.minutesPerDay;
 
-function get(url: string, token: string): HttpRequest {
-  return { method: "GET", url, headers: { Authorization: `Bearer ${token}`, Accept: "application/json" } };
+function get(url: string, token: string, pageToken: string | null): HttpRequest {
+  const page = pageToken === null ? "" : `&pageToken=${encodeURIComponent(pageToken)}`;
+  return { method: "GET", url: url + page, headers: { Authorization: `Bearer ${token}`, Accept: "application/json" } };
 }
 
 function dateFilter(field: string, from: CivilDate, to: CivilDate): string {
   return encodeURIComponent(`${field} >= "${formatCivilDate(from)}" AND ${field} < "${formatCivilDate(to)}"`);
 }
 
-/** Sleep that ended on the 7 days up to `today` (filter on civil end time, never start time). */
-export function buildSleepRequest(today: CivilDate, token: string): HttpRequest {
-  return get(
-    `${BASE}/sleep/dataPoints?filter=${dateFilter("sleep.interval.civil_end_time", addCivilDays(today, -6), addCivilDays(today, 1))}`,
-    token,
-  );
+function weekFilter(field: string, today: CivilDate): string {
+  return dateFilter(field, addCivilDays(today, -6), addCivilDays(today, 1));
 }
 
-/** Steps for the 7 days up to `today`, one window per day (`end` exclusive). */
-export function buildStepsRequest(today: CivilDate, token: string): HttpRequest {
+/** Steps for the 7 days up to `today`, one window per day (`end` exclusive; rollups never page). */
+function stepsRequest(today: CivilDate, token: string): HttpRequest {
   const date = (d: CivilDate) => {
     const p = splitCivilDate(d);
     return { date: { year: p.year, month: p.month, day: p.day } };
@@ -41,130 +56,155 @@ export function buildStepsRequest(today: CivilDate, token: string): HttpRequest 
   };
 }
 
-export function buildRestingHeartRateRequest(today: CivilDate, token: string): HttpRequest {
+/** Sleep that ended on the 7 days up to `today` (filter on civil end time, never start time). */
+function request(call: Call, today: CivilDate, token: string, pageToken: string | null): HttpRequest {
+  if (call === "steps") return stepsRequest(today, token);
+  if (call === "sleep")
+    return get(
+      `${BASE}/sleep/dataPoints?filter=${weekFilter("sleep.interval.civil_end_time", today)}`,
+      token,
+      pageToken,
+    );
   return get(
-    `${BASE}/daily-resting-heart-rate/dataPoints?filter=${dateFilter("daily_resting_heart_rate.date", addCivilDays(today, -6), addCivilDays(today, 1))}`,
+    `${BASE}/daily-resting-heart-rate/dataPoints?filter=${weekFilter("daily_resting_heart_rate.date", today)}`,
     token,
+    pageToken,
   );
 }
 
-interface Candidate {
-  night: Night;
-  inBed: number;
-  end: number;
-  main: boolean | null;
-  nap: boolean;
+/** Local date and minute of one end of the interval: the civil time if sent, else UTC + its own offset. */
+function intervalEnd(interval: JsonObject, end: "Start" | "End", epochMs: number, at: string) {
+  const civil = interval[`civil${end}Time`];
+  if (civil === undefined) {
+    const key = `${end.toLowerCase()}UtcOffset`;
+    return localAt(epochMs, utcOffset(interval[key], `${at}.${key}`));
+  }
+  const field = `${at}.civil${end}Time`;
+  const c = obj(civil, field);
+  const time = optionalObj(c.time, `${field}.time`); // midnight may come without a time
+  return {
+    date: civilDate(c.date, `${field}.date`),
+    minute:
+      optionalInt(time.hours, `${field}.time.hours`, 0, 23) * 60 +
+      optionalInt(time.minutes, `${field}.time.minutes`, 0, 59),
+  };
 }
 
-function minuteOfDay(civil: unknown, field: string): number {
-  const t = civil === undefined ? {} : obj(obj(civil, field).time ?? {}, `${field}.time`);
-  return optionalInt(t.hours, `${field}.time.hours`) * 60 + optionalInt(t.minutes, `${field}.time.minutes`);
-}
-
-function readSplit(type: unknown, summary: { [key: string]: unknown }): Night["split"] {
+function readSplit(kind: "stages" | "classic", summary: JsonObject, at: string): Night["split"] {
   const minutes: { [type: string]: number } = {};
-  list(summary.stagesSummary, "summary.stagesSummary").forEach((s, i) => {
-    const stage = obj(s, `summary.stagesSummary[${i}]`);
-    minutes[String(stage.type)] = optionalInt(stage.minutes, `summary.stagesSummary[${i}].minutes`);
+  list(summary.stagesSummary, `${at}.stagesSummary`).forEach((s, i) => {
+    const stage = obj(s, `${at}.stagesSummary[${i}]`);
+    if (typeof stage.type !== "string") throw new MalformedError(`${at}.stagesSummary[${i}].type`);
+    minutes[stage.type] = optionalInt(stage.minutes, `${at}.stagesSummary[${i}].minutes`, 0, DAY_MINUTES);
   });
-  const m = (key: string) => minutes[key] ?? 0;
-  return type === "CLASSIC"
+  const m = (key: string) => minutes[key] ?? 0; // a missing type is 0 (proto3)
+  return kind === "classic"
     ? { kind: "classic", asleep: m("ASLEEP"), restless: m("RESTLESS"), awake: m("AWAKE") }
     : { kind: "stages", deep: m("DEEP"), light: m("LIGHT"), rem: m("REM"), awake: m("AWAKE") };
 }
 
-function readCandidate(point: unknown, index: number): Candidate {
-  const at = `dataPoints[${index}].sleep`;
-  const sleep = obj(obj(point, `dataPoints[${index}]`).sleep, at);
+function sleepKind(type: unknown, summary: JsonObject, at: string): "stages" | "classic" {
+  if (type === "STAGES") return "stages";
+  if (type === "CLASSIC") return "classic";
+  if (type !== undefined) throw new MalformedError(`${at}.type`);
+  // Unspecified (proto3 leaves the default out): classic logs are the ones with ASLEEP minutes.
+  return JSON.stringify(summary.stagesSummary ?? []).indexOf('"ASLEEP"') >= 0 ? "classic" : "stages";
+}
+
+/** One sleep data point; null when it carries no summary or no minutes asleep (unusable alone). */
+function readSleepPoint(point: unknown, at: string): SleepRecord | null {
+  const sleep = obj(obj(point, at).sleep, `${at}.sleep`);
+  at = `${at}.sleep`;
   const interval = obj(sleep.interval, `${at}.interval`);
+  if (sleep.summary === undefined) return null;
   const summary = obj(sleep.summary, `${at}.summary`);
-  const metadata = sleep.metadata === undefined ? {} : obj(sleep.metadata, `${at}.metadata`);
-  const asleep = int(summary.minutesAsleep, `${at}.summary.minutesAsleep`);
-  const inBed = optionalInt(summary.minutesInSleepPeriod, `${at}.summary.minutesInSleepPeriod`);
-  const date = civilDate(
-    obj(interval.civilEndTime, `${at}.interval.civilEndTime`).date,
-    `${at}.interval.civilEndTime.date`,
-  );
+  if (summary.minutesAsleep === undefined) return null;
+  const asleep = int(summary.minutesAsleep, `${at}.summary.minutesAsleep`, 0, DAY_MINUTES);
+  const start = timestamp(interval.startTime, `${at}.interval.startTime`);
+  const end = timestamp(interval.endTime, `${at}.interval.endTime`);
+  if (end < start || end - start > DAY_MINUTES * 60000) throw new MalformedError(`${at}.interval`);
+  const bed = intervalEnd(interval, "Start", start, `${at}.interval`);
+  const wake = intervalEnd(interval, "End", end, `${at}.interval`);
+  const inBed =
+    summary.minutesInSleepPeriod === undefined
+      ? Math.round((end - start) / 60000)
+      : int(summary.minutesInSleepPeriod, `${at}.summary.minutesInSleepPeriod`, 0, DAY_MINUTES);
+  const metadata = optionalObj(sleep.metadata, `${at}.metadata`);
   const night: Night = {
-    date,
-    bedtime: minuteOfDay(interval.civilStartTime, `${at}.interval.civilStartTime`),
-    wake: minuteOfDay(interval.civilEndTime, `${at}.interval.civilEndTime`),
-    minutesAsleep: Math.min(asleep, 1440),
-    efficiency: inBed > 0 ? Math.min(100, Math.round((100 * asleep) / inBed)) : 0,
-    split: readSplit(sleep.type, summary),
+    date: wake.date,
+    bedtime: bed.minute,
+    wake: wake.minute,
+    minutesAsleep: asleep,
+    // No efficiency in the API: derived as §4.1 says (asleep ≤ in bed is checked below).
+    efficiency: inBed > 0 ? Math.round((100 * asleep) / inBed) : 0,
+    split: readSplit(sleepKind(sleep.type, summary, `${at}.type`), summary, `${at}.summary`),
+    nap: false,
   };
   return {
-    night,
+    night: checkNight(night, inBed, at),
     inBed,
-    end: Date.parse(String(interval.endTime)) || 0,
+    end,
+    durationMs: end - start,
     main: typeof metadata.mainSleep === "boolean" ? metadata.mainSleep : null,
     nap: metadata.nap === true,
+    processed: metadata.processed !== false,
   };
 }
 
-/** The main sleep per google-health-api.md §4.1: mainSleep flag, else most asleep non-nap, else longest. */
-export function pickMainSleep(candidates: Candidate[]): Night | null {
-  const flagged = candidates.filter((c) => c.main === true);
-  if (flagged.length > 0) return flagged[0].night;
-  const pool = candidates.filter((c) => !c.nap).length > 0 ? candidates.filter((c) => !c.nap) : candidates;
-  const sorted = pool
-    .slice()
-    .sort((a, b) => b.night.minutesAsleep - a.night.minutesAsleep || b.inBed - a.inBed || b.end - a.end);
-  return sorted.length > 0 ? sorted[0].night : null;
+/** Most asleep first; ties: the longer period, then the later end. */
+function byAsleep(a: SleepRecord, b: SleepRecord): number {
+  return b.night.minutesAsleep - a.night.minutesAsleep || b.inBed - a.inBed || b.end - a.end;
 }
 
-/** Parses the sleep list into the main night per wake date and minutes asleep per date. */
-export function parseSleepList(body: unknown): SleepHistory {
-  const points = list(obj(body, "body").dataPoints, "dataPoints");
-  const byDate: { [date: number]: Candidate[] } = {};
-  points.forEach((p, i) => {
-    const candidate = readCandidate(p, i);
-    (byDate[candidate.night.date] = byDate[candidate.night.date] ?? []).push(candidate);
-  });
-  const history: SleepHistory = {};
-  for (const key of Object.keys(byDate)) {
-    const night = pickMainSleep(byDate[Number(key)]);
-    if (night !== null) history[Number(key)] = night;
-  }
-  return history;
+/**
+ * The main sleep per google-health-api.md §4.1: (1) the flagged one, else (2) the most asleep
+ * record not marked as a nap, else (3) the longest record, which is then shown as a nap.
+ */
+export function pickMainSleep(records: SleepRecord[]): SleepRecord | null {
+  const flagged = records.filter((r) => r.main === true).sort(byAsleep);
+  if (flagged.length > 0) return flagged[0];
+  const nights = records.filter((r) => !r.nap).sort(byAsleep);
+  if (nights.length > 0) return nights[0];
+  const naps = records.slice().sort((a, b) => b.durationMs - a.durationMs || byAsleep(a, b));
+  return naps.length === 0 ? null : { ...naps[0], night: { ...naps[0].night, nap: true } };
 }
 
-/** Parses a steps rollup: windows matched by their civil start date, never by position. */
-export function parseStepsRollup(body: unknown): DayValues {
-  const values: DayValues = {};
-  list(obj(body, "body").rollupDataPoints, "rollupDataPoints").forEach((p, i) => {
-    const point = obj(p, `rollupDataPoints[${i}]`);
-    const date = civilDate(
-      obj(point.civilStartTime, `rollupDataPoints[${i}].civilStartTime`).date,
-      `rollupDataPoints[${i}].civilStartTime.date`,
-    );
-    if (point.steps !== undefined)
-      values[date] = int(
-        obj(point.steps, `rollupDataPoints[${i}].steps`).countSum,
-        `rollupDataPoints[${i}].steps.countSum`,
-      );
-  });
-  return values;
+function dataPoints(body: unknown): unknown[] {
+  return list(obj(body, "body").dataPoints, "dataPoints");
 }
 
-export function parseRestingHeartRate(body: unknown): DayValues {
-  const values: DayValues = {};
-  list(obj(body, "body").dataPoints, "dataPoints").forEach((p, i) => {
-    const rhr = obj(obj(p, `dataPoints[${i}]`).dailyRestingHeartRate, `dataPoints[${i}].dailyRestingHeartRate`);
-    values[civilDate(rhr.date, `dataPoints[${i}].dailyRestingHeartRate.date`)] = int(
-      rhr.beatsPerMinute,
-      `dataPoints[${i}].dailyRestingHeartRate.beatsPerMinute`,
-    );
-  });
-  return values;
+/** A rollup window: steps for its civil start date; `"steps": {}` is 0, no `steps` is unknown. */
+function readStepsWindow(point: unknown, at: string): DayValue | null {
+  const window = obj(point, at);
+  const date = civilDate(obj(window.civilStartTime, `${at}.civilStartTime`).date, `${at}.civilStartTime.date`);
+  if (window.steps === undefined) return null;
+  const steps = obj(window.steps, `${at}.steps`);
+  return { date, value: optionalInt(steps.countSum, `${at}.steps.countSum`, 0, LIMITS.maxStepsPerDay) };
+}
+
+function readRestingHeartRatePoint(point: unknown, at: string): DayValue | null {
+  const rhr = obj(obj(point, at).dailyRestingHeartRate, `${at}.dailyRestingHeartRate`);
+  const date = civilDate(rhr.date, `${at}.dailyRestingHeartRate.date`);
+  if (rhr.beatsPerMinute === undefined) return null;
+  const bpm = int(
+    rhr.beatsPerMinute,
+    `${at}.dailyRestingHeartRate.beatsPerMinute`,
+    LIMITS.minRestingHeartRate,
+    LIMITS.maxRestingHeartRate,
+  );
+  return { date, value: bpm };
 }
 
 /** The Google Health provider behind the common interface. */
 export const googleHealth: DataProvider = {
-  sleepRequest: buildSleepRequest,
-  parseSleep: parseSleepList,
-  stepsRequest: buildStepsRequest,
-  parseSteps: parseStepsRollup,
-  restingHeartRateRequest: buildRestingHeartRateRequest,
-  parseRestingHeartRate: parseRestingHeartRate,
+  request,
+  nextPageToken(body: unknown): string | null {
+    const token = typeof body === "object" && body !== null ? (body as JsonObject).nextPageToken : undefined;
+    return typeof token === "string" && token !== "" ? token : null;
+  },
+  readSleep: (body): Page<SleepRecord> => readEach(dataPoints(body), "dataPoints", readSleepPoint),
+  pickMainSleep,
+  readSteps: (body): Page<DayValue> =>
+    readEach(list(obj(body, "body").rollupDataPoints, "rollupDataPoints"), "rollupDataPoints", readStepsWindow),
+  readRestingHeartRate: (body): Page<DayValue> => readEach(dataPoints(body), "dataPoints", readRestingHeartRatePoint),
 };

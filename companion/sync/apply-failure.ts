@@ -23,9 +23,6 @@ export function applyFailure(state: SyncState, failure: Failure, now: number, ra
     case "missingScope":
       set(SyncStatus.Reauth, Problem.MissingScope);
       return false;
-    case "malformed":
-      set(SyncStatus.Retrying, Problem.Malformed);
-      return false;
     case "expired":
     case "invalidGrant":
       set(SyncStatus.Reauth, Problem.InvalidGrant);
@@ -49,9 +46,13 @@ export function applyFailure(state: SyncState, failure: Failure, now: number, ra
       set(SyncStatus.Retrying, Problem.Config);
       state.retryAt = now + MAX_BACKOFF_MS;
       return true;
+    case "malformed": // an answer that cannot be read backs off like a 5xx: no retry storm
     case "server":
     case "network":
-      set(SyncStatus.Retrying, failure.kind === "server" ? Problem.Server : Problem.Network);
+      set(
+        SyncStatus.Retrying,
+        failure.kind === "server" ? Problem.Server : failure.kind === "network" ? Problem.Network : Problem.Malformed,
+      );
       state.retryAt = now + backoffMs(++state.failures, random);
       return true;
   }

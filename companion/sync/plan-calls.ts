@@ -3,9 +3,10 @@
 // 7-day steps history once per day (today's steps come live from the watch); resting heart rate
 // until today's is computed. Pure: the clock and local time are inputs.
 import { CivilDate } from "../../common/civil-date";
+import { Call } from "../providers/provider";
 import { SyncState } from "./sync-state";
 
-export type Call = "sleep" | "steps" | "restingHeartRate";
+export type { Call } from "../providers/provider";
 
 const HOUR = 3600000;
 const SLEEP_WINDOW_START = 4 * 60; // minutes after local midnight
@@ -28,7 +29,9 @@ export function planCalls(input: PlanInput): Call[] {
   const since = (t: number) => now - t;
   const gap = forced ? FORCED_MIN_GAP_MS : input.intervalMs * 0.9;
   const calls: Call[] = [];
-  const hasNight = state.nights[today] !== undefined;
+  // A nap (no main sleep yet) or a night whose stages are still being processed is not final.
+  const night = state.nights[today];
+  const hasNight = night !== undefined && !night.nap && state.unprocessed.indexOf(today) < 0;
   const sleepDue =
     state.fetchedAt.sleep === 0 ||
     (hasNight

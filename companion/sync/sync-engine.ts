@@ -1,8 +1,9 @@
 // One sync run: plan, get a fresh token, make the planned calls (one refresh and retry after a
 // 401), merge what arrived, persist, then deliver the snapshot and the page's status.
 import { addCivilDays, CivilDate, toCivilDate } from "../../common/civil-date";
+import { decodeSnapshot } from "../../common/decode-snapshot";
 import { encodeSnapshot, SNAPSHOT_FILE } from "../../common/snapshot";
-import { readOptions, SettingsKey, SyncReport } from "../../common/settings-keys";
+import { readOptions, readProvider, SettingsKey, SyncReport } from "../../common/settings-keys";
 import { Problem, SyncStatus } from "../../common/sync-status";
 import { Failure, Outcome, readOutcome } from "../auth/http-outcome";
 import { TokenKeeper } from "../auth/token-keeper";
@@ -10,12 +11,15 @@ import { clearTokens, readTokens, TokenSet } from "../auth/token-store";
 import { CompanionDeps, HttpRequest, LocalTime } from "../deps";
 import { fitbitWeb } from "../providers/fitbit-web";
 import { googleHealth } from "../providers/google-health";
-import { MalformedError } from "../providers/json-reader";
-import { DataProvider } from "../providers/provider";
+import { Call, DataProvider } from "../providers/provider";
 import { applyFailure } from "./apply-failure";
 import { buildSnapshot } from "./build-snapshot";
-import { Call, planCalls } from "./plan-calls";
+import { planCalls } from "./plan-calls";
+import { mergeCall, readCall } from "./read-call";
 import { pruneState, readState, SyncState, writeState } from "./sync-state";
+
+/** A list is read to at most this many pages per call (sleep pages hold 25 records). */
+const MAX_PAGES = 4;
 
 export class SyncEngine {
   private running: Promise<void> | null = null;
@@ -72,6 +76,24 @@ export class SyncEngine {
     this.publish(state, today);
   }
 
+  /** The legacy API answered 410: the page and the watch say so, and nothing is retried. */
+  markRetired(): void {
+    const state = this.state();
+    state.status = SyncStatus.Retired;
+    state.problem = Problem.Retired;
+    state.retryAt = null;
+    this.publish(state);
+  }
+
+  /** The user picked another provider: a retired notice no longer applies. */
+  clearRetired(): void {
+    const state = this.state();
+    if (state.status !== SyncStatus.Retired) return;
+    state.status = readTokens(this.deps.storage) === null ? SyncStatus.SignedOut : SyncStatus.Ok;
+    state.problem = Problem.None;
+    this.publish(state);
+  }
+
   /** Sends the snapshot (if it changed), saves the state, and updates the settings page. */
   publish(state: SyncState, today: CivilDate = this.today()): void {
     this.deliver(state, today); // records what was sent, so it is saved after
@@ -82,31 +104,62 @@ export class SyncEngine {
   private async fetch(state: SyncState, tokens: TokenSet, calls: Call[], today: CivilDate): Promise<void> {
     const provider: DataProvider = tokens.provider === "google" ? googleHealth : fitbitWeb;
     let clean = true;
+    let rejected = 0;
     for (const call of calls) {
-      const outcome = await this.call((token) => request(provider, call, today, token));
+      const outcome = await this.fetchPages(provider, call, today);
+      let failure: Failure;
       if (outcome.ok) {
-        const parsed = this.merge(state, provider, call, outcome.body, today);
-        if (parsed !== null) clean = false;
-        if (parsed !== null && applyFailure(state, parsed, this.deps.now(), () => this.deps.random())) return;
-        continue;
-      }
+        const data = readCall(provider, call, outcome.bodies, today);
+        if (data.ok) {
+          mergeCall(state, data.value, today, this.deps.now());
+          rejected += data.value.rejected.length;
+          if (data.value.rejected.length > 0)
+            this.deps.log(`sync: ${call}: left out ${data.value.rejected.join(", ")}; the rest is kept`);
+          continue;
+        }
+        failure = { kind: "malformed", field: data.error.field };
+      } else failure = outcome.failure;
       clean = false;
-      this.deps.log(`sync: ${call} failed: ${outcome.failure.kind}`);
-      if (
-        outcome.failure.kind === "invalidGrant" ||
-        outcome.failure.kind === "retired" ||
-        outcome.failure.kind === "expired"
-      )
+      this.deps.log(
+        `sync: ${call} failed: ${failure.kind}${failure.kind === "malformed" ? ` at ${failure.field}` : ""}`,
+      );
+      if (failure.kind === "invalidGrant" || failure.kind === "retired" || failure.kind === "expired")
         clearTokens(this.deps.storage);
-      if (applyFailure(state, outcome.failure, this.deps.now(), () => this.deps.random())) return;
+      if (applyFailure(state, failure, this.deps.now(), () => this.deps.random())) return;
     }
     if (clean) {
       state.lastSyncAt = this.deps.now();
       state.status = SyncStatus.Ok;
-      state.problem = Problem.None;
+      state.problem = rejected > 0 ? Problem.PartlyUnreadable : Problem.None;
       state.retryAt = null;
       state.failures = 0;
     }
+  }
+
+  /**
+   * Every page of a list: `nextPageToken` is followed (a page with a token and no points is not the
+   * end) until the last page, a token seen before, or {@link MAX_PAGES} pages.
+   */
+  private async fetchPages(
+    provider: DataProvider,
+    call: Call,
+    today: CivilDate,
+  ): Promise<{ ok: true; bodies: unknown[] } | { ok: false; failure: Failure }> {
+    const bodies: unknown[] = [];
+    const seen: string[] = [];
+    let pageToken: string | null = null;
+    while (bodies.length < MAX_PAGES) {
+      const token: string | null = pageToken;
+      const outcome = await this.call((access) => provider.request(call, today, access, token));
+      if (!outcome.ok) return outcome;
+      bodies.push(outcome.body);
+      pageToken = provider.nextPageToken(outcome.body);
+      if (pageToken === null || seen.indexOf(pageToken) >= 0) break;
+      seen.push(pageToken);
+    }
+    if (pageToken !== null && bodies.length === MAX_PAGES)
+      this.deps.log(`sync: ${call}: stopped after ${MAX_PAGES} pages`);
+    return { ok: true, bodies };
   }
 
   /** One API call with a fresh token; after a 401, one refresh and one retry. */
@@ -128,27 +181,6 @@ export class SyncEngine {
     }
   }
 
-  private merge(state: SyncState, provider: DataProvider, call: Call, body: unknown, today: CivilDate): Failure | null {
-    try {
-      if (call === "sleep") {
-        const nights = provider.parseSleep(body);
-        for (let d = addCivilDays(today, -6); d <= today; d = addCivilDays(d, 1)) {
-          if (nights[d] !== undefined) state.nights[d] = nights[d];
-        }
-      } else if (call === "steps") {
-        copyInto(state.steps, provider.parseSteps(body));
-        state.stepsDay = today;
-      } else copyInto(state.restingHeartRate, provider.parseRestingHeartRate(body, today));
-      state.fetchedAt[call] = this.deps.now();
-      return null;
-    } catch (error) {
-      if (!(error instanceof MalformedError)) throw error;
-      this.deps.log(`sync: ${call} answer is malformed at ${error.field}; last good data kept`);
-      state.fetchedAt[call] = this.deps.now();
-      return { kind: "malformed", field: error.field };
-    }
-  }
-
   /**
    * Sends the snapshot when its data, status or options changed: as a file (the newest replaces a
    * pending one) and as a message when the socket is open. When only the last-sync time moved, a
@@ -158,6 +190,12 @@ export class SyncEngine {
   private deliver(state: SyncState, today: CivilDate): void {
     const options = readOptions((k) => this.deps.settings.getItem(k));
     const wire = encodeSnapshot(buildSnapshot(state, today, this.deps.now(), options));
+    // The watch's own check: a snapshot it would refuse is never sent (the readers make this moot).
+    const checked = decodeSnapshot(wire);
+    if (!checked.ok) {
+      this.deps.log(`snapshot not sent: it fails the watch's check at ${checked.error.field}`);
+      return;
+    }
     const key = JSON.stringify({ ...wire, t: 0, u: 0 });
     const changed = key !== state.lastSent;
     if (changed) {
@@ -179,7 +217,7 @@ export class SyncEngine {
     const tokens = readTokens(this.deps.storage);
     const report: SyncReport = {
       signedIn: tokens !== null,
-      provider: tokens?.provider ?? "google",
+      provider: tokens?.provider ?? readProvider((k) => this.deps.settings.getItem(k)),
       lastSyncAt: state.lastSyncAt === null ? null : Math.floor(state.lastSyncAt / 1000),
       problem: state.problem,
       retryAt: state.retryAt === null ? null : Math.floor(state.retryAt / 1000),
@@ -191,14 +229,4 @@ export class SyncEngine {
 
 function civilDateOf(t: LocalTime): CivilDate {
   return toCivilDate(t.year, t.month, t.day);
-}
-
-function copyInto(target: { [date: number]: number }, source: { [date: number]: number }): void {
-  for (const key of Object.keys(source)) target[Number(key)] = source[Number(key)];
-}
-
-function request(provider: DataProvider, call: Call, today: CivilDate, token: string): HttpRequest {
-  if (call === "sleep") return provider.sleepRequest(today, token);
-  if (call === "steps") return provider.stepsRequest(today, token);
-  return provider.restingHeartRateRequest(today, token);
 }

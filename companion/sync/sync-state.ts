@@ -20,6 +20,8 @@ export interface SyncState {
   fetchedAt: { sleep: number; steps: number; restingHeartRate: number };
   /** Epoch ms of the last sync the user or watch asked for (rate-limited). */
   forcedAt: number;
+  /** Wake dates whose main sleep the provider is still processing (polled again like a missing night). */
+  unprocessed: number[];
   /** The civil day the steps history was last fetched on. */
   stepsDay: number | null;
   /** The last snapshot sent, without its times: nothing is resent unchanged. */
@@ -40,6 +42,7 @@ export function emptyState(status: SyncStatus): SyncState {
     failures: 0,
     fetchedAt: { sleep: 0, steps: 0, restingHeartRate: 0 },
     forcedAt: 0,
+    unprocessed: [],
     stepsDay: null,
     lastSent: null,
     lastSentSyncAt: null,

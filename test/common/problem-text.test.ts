@@ -15,10 +15,10 @@ describe("problems in plain words", () => {
   });
 
   it("tells a retired Fitbit user what to do", () => {
-    assert.match(describeProblem(Problem.Retired, "fitbit"), /choose Google Health and sign in with Google/);
+    assert.match(describeProblem(Problem.Retired, "fitbit"), /^Fitbit Web API retired — sign in with Google/);
   });
 
   it("has words for every problem code", () => {
-    for (let code = 1; code <= 10; code++) assert.notEqual(describeProblem(code, "google"), "", `code ${code}`);
+    for (let code = 1; code <= Problem.PartlyUnreadable; code++) assert.notEqual(describeProblem(code, "google"), "", `code ${code}`);
   });
 });

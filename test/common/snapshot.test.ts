@@ -28,6 +28,7 @@ const CLASSIC_NIGHT: Snapshot = {
     wake: 5 * 60 + 47,
     minutesAsleep: 349,
     efficiency: 93,
+    nap: false,
     split: { kind: "classic", asleep: 349, restless: 7, awake: 20 },
   },
 };

@@ -10,6 +10,7 @@ const NIGHT = {
   wake: 410,
   minutesAsleep: 420,
   efficiency: 90,
+  nap: false,
   split: { kind: "stages" as const, deep: 60, light: 240, rem: 120, awake: 40 },
 };
 const T0 = Date.parse("2026-11-24T05:00:00Z");

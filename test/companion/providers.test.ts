@@ -7,14 +7,9 @@ import { workedExampleNight } from "../helpers/samples";
 import { readOutcome } from "../../companion/auth/http-outcome";
 import { readTokenResponse } from "../../companion/auth/oauth-requests";
 import { fitbitWeb } from "../../companion/providers/fitbit-web";
-import {
-  buildRestingHeartRateRequest,
-  buildSleepRequest,
-  buildStepsRequest,
-  googleHealth,
-  pickMainSleep,
-} from "../../companion/providers/google-health";
-import { MalformedError } from "../../companion/providers/json-reader";
+import { googleHealth } from "../../companion/providers/google-health";
+import { Call, DataProvider } from "../../companion/providers/provider";
+import { readCall } from "../../companion/sync/read-call";
 
 const fixture = (provider: string, name: string): unknown =>
   JSON.parse(readFileSync(join(__dirname, "..", "fixtures", provider, name), "utf8"));
@@ -22,87 +17,75 @@ const google = (name: string) => fixture("google-health", name);
 const fitbit = (name: string) => fixture("fitbit-web-api", name);
 const manifest = google("manifest.json") as Record<string, { url: string }>;
 
-describe("Google Health parsing (google-health-api.md §7 worked example)", () => {
-  it("reads last night's stages: bedtime, wake, asleep, split and derived efficiency", () => {
-    assert.deepEqual(googleHealth.parseSleep(google("sleep-list-last-night.json")), {
+const readAll = (provider: DataProvider, call: Call, bodies: unknown[], today: number) => {
+  const read = readCall(provider, call, bodies, today);
+  assert.ok(read.ok, `unexpected rejection: ${read.ok ? "" : read.error.field}`);
+  return read.value;
+};
+const nights = (provider: DataProvider, body: unknown, today = 20261111) =>
+  readAll(provider, "sleep", [body], today).nights;
+
+describe("Google Health reading (google-health-api.md §7 worked example)", () => {
+  it("reads last night from UTC times and offsets, as live answers come (no civil times)", () => {
+    assert.deepEqual(nights(googleHealth, google("sleep-list-last-night.json")), {
+      20261111: workedExampleNight(20261111),
+    });
+  });
+
+  it("reads the same night from the documentation's shape with civil times", () => {
+    assert.deepEqual(nights(googleHealth, google("sleep-list-with-civil-times.json")), {
       20261111: workedExampleNight(20261111),
     });
   });
 
   it("reads a classic night as asleep / restless / awake", () => {
-    const night = googleHealth.parseSleep(google("sleep-list-classic-no-stages.json"))[20261111];
-    assert.deepEqual(night, {
+    assert.deepEqual(nights(googleHealth, google("sleep-list-classic-no-stages.json"))[20261111], {
       date: 20261111,
       bedtime: 23 * 60 + 31,
       wake: 5 * 60 + 47,
       minutesAsleep: 349,
       efficiency: 93,
       split: { kind: "classic", asleep: 349, restless: 7, awake: 20 },
+      nap: false,
     });
   });
 
   it("reads an empty list ({}) as no nights, not as zero sleep", () => {
-    assert.deepEqual(googleHealth.parseSleep(google("sleep-list-empty.json")), {});
+    assert.deepEqual(nights(googleHealth, google("sleep-list-empty.json")), {});
   });
 
   it("matches rollup windows by civil start date (newest first in the body)", () => {
-    assert.deepEqual(googleHealth.parseSteps(google("steps-dailyrollup.json")), { 20261111: 6342, 20261110: 11873 });
-    assert.deepEqual(googleHealth.parseSteps(google("dailyrollup-empty.json")), {});
+    assert.deepEqual(readAll(googleHealth, "steps", [google("steps-dailyrollup.json")], 20261111).days, {
+      20261111: 6342,
+      20261110: 11873,
+    });
+    assert.deepEqual(readAll(googleHealth, "steps", [google("dailyrollup-empty.json")], 20261111).days, {});
   });
 
   it("reads resting heart rate per day from int64 strings", () => {
-    assert.deepEqual(googleHealth.parseRestingHeartRate(google("daily-resting-heart-rate-list.json"), 20261111), {
-      20261111: 58,
-      20261110: 60,
-    });
-  });
-
-  it("names the field of an unexpected shape", () => {
-    assert.throws(
-      () => googleHealth.parseSleep({ dataPoints: [{ sleep: { interval: {}, summary: { minutesAsleep: "x" } } }] }),
-      (e: unknown) => e instanceof MalformedError && e.field === "dataPoints[0].sleep.summary.minutesAsleep",
-    );
-  });
-
-  it("prefers the flagged main sleep, else the longest non-nap", () => {
-    const night = (minutesAsleep: number) => ({
-      date: 1,
-      bedtime: 0,
-      wake: 0,
-      minutesAsleep,
-      efficiency: 0,
-      split: { kind: "classic" as const, asleep: 0, restless: 0, awake: 0 },
-    });
-    assert.equal(
-      pickMainSleep([
-        { night: night(500), inBed: 0, end: 0, main: null, nap: true },
-        { night: night(300), inBed: 0, end: 0, main: null, nap: false },
-      ])?.minutesAsleep,
-      300,
-    );
-    assert.equal(
-      pickMainSleep([
-        { night: night(500), inBed: 0, end: 0, main: false, nap: false },
-        { night: night(200), inBed: 0, end: 0, main: true, nap: false },
-      ])?.minutesAsleep,
-      200,
-    );
+    const read = readAll(googleHealth, "restingHeartRate", [google("daily-resting-heart-rate-list.json")], 20261111);
+    assert.deepEqual(read.days, { 20261111: 58, 20261110: 60 });
   });
 });
 
 describe("Google Health requests", () => {
   it("filters sleep on the civil end date with the manifest's encoding, 7 nights back", () => {
     const expected = manifest["sleep-list-last-night.json"].url.replace("2026-11-11%22%20AND", "2026-11-05%22%20AND");
-    assert.equal(buildSleepRequest(20261111, "t").url, expected);
+    assert.equal(googleHealth.request("sleep", 20261111, "t", null).url, expected);
+  });
+
+  it("asks for a later page with the other parameters unchanged", () => {
+    const first = googleHealth.request("sleep", 20261111, "t", null).url;
+    assert.equal(googleHealth.request("sleep", 20261111, "t", "a b/c").url, `${first}&pageToken=a%20b%2Fc`);
   });
 
   it("filters resting heart rate by date with the manifest's encoding", () => {
     const expected = manifest["daily-resting-heart-rate-list.json"].url.replace("2026-11-10", "2026-11-05");
-    assert.equal(buildRestingHeartRateRequest(20261111, "t").url, expected);
+    assert.equal(googleHealth.request("restingHeartRate", 20261111, "t", null).url, expected);
   });
 
   it("asks dailyRollUp for 7 civil days with an exclusive end and plain numbers", () => {
-    const req = buildStepsRequest(20261111, "token");
+    const req = googleHealth.request("steps", 20261111, "token", null);
     assert.equal(req.method, "POST");
     assert.equal(req.headers.Authorization, "Bearer token");
     assert.deepEqual(JSON.parse(req.body ?? ""), {
@@ -112,38 +95,39 @@ describe("Google Health requests", () => {
   });
 });
 
-describe("legacy Fitbit parsing", () => {
-  it("keeps the main sleep and not the nap of the same wake date", () => {
-    const nights = fitbitWeb.parseSleep(fitbit("sleep_by_date_stages_main_and_nap.json"));
-    assert.equal(nights[20240305].minutesAsleep, 370);
-    assert.equal(nights[20240305].split.kind, "stages");
-    assert.equal(nights[20240305].bedtime, 23 * 60 + 18);
+describe("legacy Fitbit reading", () => {
+  it("keeps the main sleep and not the nap of the same wake date, with efficiency as given", () => {
+    const night = nights(fitbitWeb, fitbit("sleep_by_date_stages_main_and_nap.json"), 20240305)[20240305];
+    assert.equal(night.minutesAsleep, 370);
+    assert.equal(night.split.kind, "stages");
+    assert.equal(night.bedtime, 23 * 60 + 18);
+    const body = fitbit("sleep_by_date_stages_main_and_nap.json") as { sleep: Array<Record<string, unknown>> };
+    assert.equal(night.efficiency, body.sleep.find((log) => log.isMainSleep === true)?.efficiency);
   });
 
   it("never lets a longer nap replace the main sleep, whatever the order", () => {
     const body = fitbit("sleep_by_date_stages_main_and_nap.json") as { sleep: Array<Record<string, unknown>> };
-    const nap = { ...body.sleep[0], minutesAsleep: 600 };
+    const nap = { ...body.sleep[0], minutesAsleep: 600, timeInBed: 700, duration: 700 * 60000 };
     const reordered = { sleep: [body.sleep[1], nap] };
-    assert.equal(fitbitWeb.parseSleep(reordered)[20240305].minutesAsleep, 370);
+    assert.equal(nights(fitbitWeb, reordered, 20240305)[20240305].minutesAsleep, 370);
   });
 
   it("reads a classic day and an empty day", () => {
-    assert.equal(fitbitWeb.parseSleep(fitbit("sleep_by_date_classic.json"))[20240312].split.kind, "classic");
-    assert.deepEqual(fitbitWeb.parseSleep(fitbit("sleep_by_date_empty.json")), {});
+    assert.equal(nights(fitbitWeb, fitbit("sleep_by_date_classic.json"), 20240312)[20240312].split.kind, "classic");
+    assert.deepEqual(nights(fitbitWeb, fitbit("sleep_by_date_empty.json"), 20240312), {});
   });
 
   it("reads the 7-day steps series and today's resting heart rate", () => {
-    const steps = fitbitWeb.parseSteps(fitbit("activity_timeseries_steps_7d.json"));
+    const steps = readAll(fitbitWeb, "steps", [fitbit("activity_timeseries_steps_7d.json")], 20240305).days;
     assert.equal(Object.keys(steps).length, 7);
     assert.equal(steps[20240228], 9412);
-    assert.deepEqual(fitbitWeb.parseRestingHeartRate(fitbit("activity_daily_summary_metric.json"), 20240305), {
-      20240305: 58,
-    });
+    const rhr = readAll(fitbitWeb, "restingHeartRate", [fitbit("activity_daily_summary_metric.json")], 20240305);
+    assert.deepEqual(rhr.days, { 20240305: 58 });
   });
 
   it("builds the steps request the manifest shows", () => {
     assert.equal(
-      fitbitWeb.stepsRequest(20240305, "t").url,
+      fitbitWeb.request("steps", 20240305, "t", null).url,
       "https://api.fitbit.com/1/user/-/activities/steps/date/2024-03-05/7d.json",
     );
   });

@@ -10,5 +10,6 @@ export function workedExampleNight(date: number): Night {
     minutesAsleep: 421,
     efficiency: 90,
     split: { kind: "stages", deep: 75, light: 240, rem: 106, awake: 47 },
+    nap: false,
   };
 }
