@@ -1,6 +1,8 @@
 // Measures a simulated 24 h day through the simulator on the built .fba (Google Health, 15-min
 // wake interval): API calls by kind, token refreshes, transfers and snapshot bytes, and how long
-// after last night's sleep appeared at the provider it reached the watch. Prints numbers only.
+// after last night's sleep appeared at the provider it reached the watch; then the same day with
+// live-shaped answers, and the worst cases: every answer garbage, or out of range, all day.
+// Prints numbers only.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -16,13 +18,22 @@ interface Report {
 const TIME_ZONE = "Europe/Berlin";
 const DAY = 20261124;
 
-function scenario(): unknown {
+interface Day {
+  label: string;
+  answers: "documented" | "live" | "seeded";
+  /** A fault switched on at midnight for the whole day. */
+  fault?: string;
+}
+
+function scenario(day: Day): unknown {
   const steps: unknown[] = [{ do: "advance", minutes: 1 }, { do: "signIn" }];
   // Sign in the evening before, then watch the next day minute by minute around the wake time.
-  steps.push({ do: "advance", minutes: 7 * 60 });
+  steps.push({ do: "advance", minutes: 59 });
+  if (day.fault !== undefined) steps.push({ do: "fault", name: day.fault });
+  steps.push({ do: "advance", minutes: 6 * 60 });
   for (let i = 0; i < 8 * 12; i++) steps.push({ do: "advance", minutes: 5 }, { do: "screen", name: `t${i}` });
   steps.push({ do: "advance", minutes: 24 * 60 - 7 * 60 - 8 * 60 - 1 });
-  return { start: "2026-11-23T23:00:00", timeZone: TIME_ZONE, steps };
+  return { start: "2026-11-23T23:00:00", timeZone: TIME_ZONE, answers: day.answers, steps };
 }
 
 function kind(url: string): string {
@@ -34,41 +45,62 @@ function kind(url: string): string {
   return path;
 }
 
+function simulate(dir: string, day: Day): Report {
+  const file = join(dir, "day.json");
+  writeFileSync(file, JSON.stringify(scenario(day)));
+  const root = join(__dirname, "..");
+  const run = spawnSync(
+    process.execPath,
+    ["--import", "tsx", join(root, "sim", "cli.ts"), "--json", "--scenario", file, "--out", join(dir, "png")],
+    { cwd: root, encoding: "utf8", maxBuffer: 64 << 20 },
+  );
+  if (run.status !== 0) throw new Error(run.stderr);
+  return JSON.parse(run.stdout) as Report;
+}
+
+function printDay(day: Day, report: Report, detail: boolean): void {
+  const calls = report.requests.filter((r) => r.at >= "2026-11-24T00:00" && r.at < "2026-11-25T00:00");
+  const counts = new Map<string, number>();
+  for (const r of calls) counts.set(kind(r.url), (counts.get(kind(r.url)) ?? 0) + 1);
+  console.log(`${day.label}: ${calls.length} API calls in the simulated day ${DAY} (Google Health, 15-min interval)`);
+  for (const [k, n] of counts) console.log(`  ${k.padEnd(24)} ${n}`);
+  const last = report.screens[report.screens.length - 1];
+  console.log(`  last screen: sleep ${last.text.sleep}, status "${last.text.status}"`);
+  if (!detail) return;
+  const files = report.transfers.filter((t) => t.via === "file");
+  const messages = report.transfers.filter((t) => t.via === "message");
+  console.log(
+    `file transfers: ${files.length} (${files.filter((t) => t.delivered !== null).length} delivered), messages: ${messages.length}`,
+  );
+  console.log(
+    `snapshot bytes on the wire (CBOR file): min ${Math.min(...files.map((t) => t.bytes))}, max ${Math.max(...files.map((t) => t.bytes))}`,
+  );
+  const visibleAt = demoNight(1, DAY, TIME_ZONE).visibleAt;
+  // Today's night is on the watch once the face stops saying it has none (yesterday's stays meanwhile).
+  const shown = report.screens.find(
+    (s) => /^\d+h \d\dm$/.test(s.text.sleep ?? "") && s.text.status !== "No sleep data yet",
+  );
+  const minutes = shown === undefined ? null : Math.round((Date.parse(shown.at) - visibleAt) / 60000);
+  console.log(
+    `last night appeared at the provider ${new Date(visibleAt).toISOString()}, on the watch ${minutes === null ? "never" : `${minutes} min later`} (screens every 5 min)`,
+  );
+}
+
+const DAYS: Day[] = [
+  { label: "a normal day (answers shaped from the seed)", answers: "seeded" },
+  { label: "live-shaped answers (no civil times, zeros left out, a day without data)", answers: "live" },
+  { label: "worst case: every data answer malformed all day", answers: "seeded", fault: "malformedJson" },
+  {
+    label: "worst case: the newest record of every answer out of range all day",
+    answers: "seeded",
+    fault: "outOfRange",
+  },
+];
+
 function main(): void {
   const dir = mkdtempSync(join(tmpdir(), "bench-"));
   try {
-    const file = join(dir, "day.json");
-    writeFileSync(file, JSON.stringify(scenario()));
-    const root = join(__dirname, "..");
-    const run = spawnSync(
-      process.execPath,
-      ["--import", "tsx", join(root, "sim", "cli.ts"), "--json", "--scenario", file, "--out", join(dir, "png")],
-      { cwd: root, encoding: "utf8", maxBuffer: 64 << 20 },
-    );
-    if (run.status !== 0) throw new Error(run.stderr);
-    const report = JSON.parse(run.stdout) as Report;
-    const day = report.requests.filter((r) => r.at >= "2026-11-24T00:00" && r.at < "2026-11-25T00:00");
-    const counts = new Map<string, number>();
-    for (const r of day) counts.set(kind(r.url), (counts.get(kind(r.url)) ?? 0) + 1);
-    console.log(`API calls in the simulated day ${DAY} (Google Health, 15-min interval): ${day.length}`);
-    for (const [k, n] of counts) console.log(`  ${k.padEnd(24)} ${n}`);
-    const files = report.transfers.filter((t) => t.via === "file");
-    const messages = report.transfers.filter((t) => t.via === "message");
-    console.log(
-      `file transfers: ${files.length} (${files.filter((t) => t.delivered !== null).length} delivered), messages: ${messages.length}`,
-    );
-    console.log(
-      `snapshot bytes on the wire (CBOR file): min ${Math.min(...files.map((t) => t.bytes))}, max ${Math.max(...files.map((t) => t.bytes))}`,
-    );
-    const visibleAt = demoNight(1, DAY, TIME_ZONE).visibleAt;
-    // Today's night is on the watch once the face stops saying it has none (yesterday's stays meanwhile).
-    const shown = report.screens.find(
-      (s) => /^\d+h \d\dm$/.test(s.text.sleep ?? "") && s.text.status !== "No sleep data yet",
-    );
-    const minutes = shown === undefined ? null : Math.round((Date.parse(shown.at) - visibleAt) / 60000);
-    console.log(
-      `last night appeared at the provider ${new Date(visibleAt).toISOString()}, on the watch ${minutes === null ? "never" : `${minutes} min later`} (screens every 5 min)`,
-    );
+    DAYS.forEach((day, i) => printDay(day, simulate(dir, day), i === 0));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -66,6 +66,8 @@ async function run(options: CliOptions, root: string): Promise<RunResult> {
     server = await startFakeServer({
       now: () => clockNow(),
       timeZone: scenario.timeZone,
+      seed: scenario.seed,
+      answers: scenario.answers,
       google: credentials.google,
       fitbit: credentials.fitbit,
     });

@@ -1,4 +1,5 @@
 // Scenario files (sim/README.md): validated strictly; an error names the bad field.
+import { ANSWER_STYLES, AnswerStyle } from "./servers/answer-style";
 import { WatchSetup } from "./watch/watch-modules";
 
 export type Step =
@@ -14,6 +15,10 @@ export type Step =
 
 export interface Scenario {
   provider: "google" | "fitbit";
+  /** Draws the demo user and the fake servers' answer shapes (default 1). */
+  seed: number;
+  /** How the fake servers shape their answers (sim/servers/answer-style.ts; default "seeded"). */
+  answers: AnswerStyle;
   start: string;
   timeZone: string;
   locale: string;
@@ -57,6 +62,7 @@ const FAULTS = [
   "rateLimit",
   "serverError",
   "malformedJson",
+  "outOfRange",
   "slow",
   "retired",
   "legacyLogin",
@@ -184,11 +190,18 @@ export function parseScenario(value: unknown, defaultProvider: "google" | "fitbi
   if (target !== "atlas" && target !== "vulcan") fail("target", 'must be "atlas" or "vulcan"');
   if (!Array.isArray(value.steps)) fail("steps", "must be an array of steps");
   for (const key of Object.keys(value)) {
-    if (!["provider", "start", "timeZone", "locale", "target", "watch", "steps"].includes(key))
+    if (!["provider", "seed", "answers", "start", "timeZone", "locale", "target", "watch", "steps"].includes(key))
       fail(key, "is not a known field");
   }
+  const seed = value.seed ?? 1;
+  if (typeof seed !== "number" || !Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
+    fail("seed", "must be a whole number from 0 to 4294967295");
+  const answers = optionalString(value, "answers", "seeded", "answers");
+  if (!(ANSWER_STYLES as string[]).includes(answers)) fail("answers", `must be one of ${ANSWER_STYLES.join(", ")}`);
   return {
     provider,
+    seed,
+    answers: answers as AnswerStyle,
     start,
     timeZone,
     target,

@@ -27,7 +27,11 @@ export function planCalls(input: PlanInput): Call[] {
   const { state, now, today, forced } = input;
   if (state.retryAt !== null && now < state.retryAt && !forced) return [];
   const since = (t: number) => now - t;
-  const gap = forced ? FORCED_MIN_GAP_MS : input.intervalMs * 0.9;
+  // An answer with refused records will not mend within minutes: asked again at most hourly.
+  const gap = Math.max(
+    forced ? FORCED_MIN_GAP_MS : input.intervalMs * 0.9,
+    state.partial.indexOf("sleep") >= 0 ? HOUR : 0,
+  );
   const calls: Call[] = [];
   // A nap (no main sleep yet) or a night whose stages are still being processed is not final.
   const night = state.nights[today];

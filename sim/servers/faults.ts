@@ -8,6 +8,7 @@ export type FaultName =
   | "rateLimit"
   | "serverError"
   | "malformedJson"
+  | "outOfRange"
   | "slow"
   | "retired"
   | "legacyLogin"

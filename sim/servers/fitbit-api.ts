@@ -40,10 +40,10 @@ export class FitbitApi {
 
   handle(req: FakeRequest): FakeResponse {
     const path = req.url.pathname;
-    // The consent page is shown to the user, not fetched by the app: the app's first 410 comes
-    // from the token exchange (fitbit-web-api.md §1), so retired mode spares the page.
+    // Retired: every legacy URL answers 410, the consent page included (the user sees it in the
+    // browser; the companion learns it from its own unauthenticated probe).
+    if (this.faults.peek("retired") !== null) return { status: 410, raw: "<html><body>Gone</body></html>" };
     if (path === "/oauth2/authorize") return this.authorize(req);
-    if (this.faults.peek("retired") !== null) return { status: 410, raw: "" };
     if (path === "/oauth2/token" && req.method === "POST") return this.token(req.form);
     if (path === "/oauth2/revoke" && req.method === "POST") return this.revoke(req.form);
     return this.withRateLimit(() => this.data(req));

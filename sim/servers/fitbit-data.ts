@@ -22,7 +22,7 @@ function listSleepLogs(ctx: HealthContext, fromText: string, toText: string): Fa
   const nights: DemoNight[] = [];
   for (let d = to; d >= from && nights.length < 100; d = shiftDay(d, -1)) {
     const night = demoNight(ctx.seed, d, ctx.timeZone);
-    if (night.visibleAt <= ctx.now()) nights.push(night);
+    if (night.visibleAt <= ctx.now() && !ctx.variation.bare(d)) nights.push(night);
   }
   return json(200, { sleep: nights.map((n) => sleepLog(ctx, n)), summary: { totalSleepRecords: nights.length } });
 }
@@ -36,7 +36,7 @@ function sleepLog(ctx: HealthContext, n: DemoNight): Record<string, unknown> {
   const inBed = Object.values(n.stages).reduce((a, b) => a + b, 0);
   const stages = n.kind === "STAGES";
   const asleep = stages ? inBed - n.stages.AWAKE : n.stages.ASLEEP;
-  const summary = stages
+  const summary: Record<string, { count: number; minutes: number }> = stages
     ? {
         deep: { count: 3, minutes: n.stages.DEEP },
         light: { count: 8, minutes: n.stages.LIGHT },
@@ -49,6 +49,8 @@ function sleepLog(ctx: HealthContext, n: DemoNight): Record<string, unknown> {
         awake: { count: 1, minutes: n.stages.AWAKE },
       };
   const d = String(n.day);
+  const omit = ctx.variation.omitZero(n.day, 0);
+  const levels = Object.fromEntries(Object.entries(summary).filter(([, level]) => !omit || level.minutes !== 0));
   return {
     dateOfSleep: `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}`,
     startTime: local(n.start),
@@ -63,7 +65,7 @@ function sleepLog(ctx: HealthContext, n: DemoNight): Record<string, unknown> {
     minutesToFallAsleep: 0,
     timeInBed: inBed,
     type: stages ? "stages" : "classic",
-    levels: { summary, data: [] },
+    levels: { summary: levels, data: [] },
   };
 }
 
@@ -89,7 +91,7 @@ function dailySummary(ctx: HealthContext, dayText: string): FakeResponse {
   if (day === null) return fitbitError(400, "validation", "Invalid date.");
   const d = demoDay(ctx.seed, day, ctx.now(), ctx.timeZone);
   const rhr =
-    demoNight(ctx.seed, day, ctx.timeZone).visibleAt <= ctx.now()
+    demoNight(ctx.seed, day, ctx.timeZone).visibleAt <= ctx.now() && !ctx.variation.bare(day)
       ? { restingHeartRate: demoRestingHeartRate(ctx.seed, day) }
       : {};
   return json(200, {

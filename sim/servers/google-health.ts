@@ -3,6 +3,7 @@
 // values are strings, lists are newest first, an empty answer is `{}`.
 import { dayKey, offsetSeconds, parseIsoDay, shiftDay, toCivil } from "./civil-time";
 import { demoDay, DemoDay, demoNight, DemoNight, demoRestingHeartRate } from "./demo-user";
+import { Variation } from "./answer-style";
 import { FakeResponse, googleError, json } from "./http-kit";
 
 const SCOPE = "https://www.googleapis.com/auth/googlehealth.";
@@ -35,6 +36,21 @@ export interface HealthContext {
   now(): number;
   timeZone: string;
   seed: number;
+  /** Which optional parts the answers carry (answer-style.ts). */
+  variation: Variation;
+  /** Sleep list page size (Google's default and maximum is 25). */
+  sleepPageSize: number;
+}
+
+/** Leaves out zero numbers ("0" or 0), as proto3 JSON does. */
+function withoutZeros(value: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (v === 0 || v === "0") continue;
+    out[key] =
+      typeof v === "object" && v !== null && !Array.isArray(v) ? withoutZeros(v as Record<string, unknown>) : v;
+  }
+  return out;
 }
 
 function civilDate(key: number) {
@@ -71,7 +87,7 @@ function utc(ms: number): string {
   return new Date(ms).toISOString().replace(".000Z", "Z");
 }
 
-function sleepPoint(night: DemoNight, tz: string): Record<string, unknown> {
+function sleepPoint(night: DemoNight, tz: string, variation: Variation): Record<string, unknown> {
   const offset = `${offsetSeconds(night.end, tz)}s`;
   const order =
     night.kind === "STAGES"
@@ -98,6 +114,24 @@ function sleepPoint(night: DemoNight, tz: string): Record<string, unknown> {
   const awake = night.stages.AWAKE;
   const inBed = Object.values(night.stages).reduce((a, b) => a + b, 0);
   const asleep = night.kind === "STAGES" ? inBed - awake : night.stages.ASLEEP;
+  const civil = variation.civilTimes(night.day);
+  const omit = variation.omitZero(night.day, 0);
+  const summary: Record<string, unknown> = {
+    minutesInSleepPeriod: String(inBed),
+    minutesAsleep: String(asleep),
+    minutesAwake: String(awake),
+    minutesToFallAsleep: "0",
+    minutesAfterWakeUp: "0",
+    stagesSummary: Object.entries(night.stages)
+      .filter(([, minutes]) => !omit || minutes !== 0)
+      .map(([type, minutes]) =>
+        (omit ? withoutZeros : (v: Record<string, unknown>) => v)({
+          type,
+          minutes: String(minutes),
+          count: minutes === 0 ? "0" : "1",
+        }),
+      ),
+  };
   return {
     name: `users/2515055256096816351/dataTypes/sleep/dataPoints/${night.day}`,
     dataSource: { recordingMethod: "PASSIVELY_MEASURED", platform: "FITBIT" },
@@ -107,32 +141,25 @@ function sleepPoint(night: DemoNight, tz: string): Record<string, unknown> {
         startUtcOffset: offset,
         endTime: utc(night.end),
         endUtcOffset: offset,
-        civilStartTime: civilDateTime(night.start, tz),
-        civilEndTime: civilDateTime(night.end, tz),
+        ...(civil
+          ? { civilStartTime: civilDateTime(night.start, tz), civilEndTime: civilDateTime(night.end, tz) }
+          : {}),
       },
       type: night.kind,
       stages,
       metadata: {
         processed: true,
-        mainSleep: true,
+        // mainSleep exists in the newer API revision only (google-health-api.md §8 item 9).
+        ...(variation.omitZero(night.day, 3) ? {} : { mainSleep: true }),
         stagesStatus: night.kind === "STAGES" ? "SUCCEEDED" : "REJECTED_COVERAGE",
       },
-      summary: {
-        minutesInSleepPeriod: String(inBed),
-        minutesAsleep: String(asleep),
-        minutesAwake: String(awake),
-        stagesSummary: Object.entries(night.stages).map(([type, minutes]) => ({
-          type,
-          minutes: String(minutes),
-          count: "1",
-        })),
-      },
+      summary: omit ? withoutZeros(summary) : summary,
     },
   };
 }
 
 /** GET /v4/users/me/dataTypes/sleep/dataPoints */
-export function listSleep(ctx: HealthContext, filter: string): FakeResponse {
+export function listSleep(ctx: HealthContext, filter: string, pageToken: string | null): FakeResponse {
   if (/start_time/.test(filter))
     return googleError(
       400,
@@ -143,13 +170,24 @@ export function listSleep(ctx: HealthContext, filter: string): FakeResponse {
   const range = parseDayFilter(filter, "sleep.interval.civil_end_time");
   if (range === null) return googleError(400, "INVALID_ARGUMENT", "Invalid filter.", "INVALID_FILTER_FORMAT");
   const nights = days(range[0], range[1])
+    .filter((d) => !ctx.variation.bare(d))
     .map((d) => demoNight(ctx.seed, d, ctx.timeZone))
     .filter((n) => n.visibleAt <= ctx.now());
+  // Pages of sleepPageSize; when the list pages at all, an empty page with a token follows the
+  // first one (a page with a token and no points is not the end: google-health-api.md §2).
+  const pages: DemoNight[][] = [];
+  for (let i = 0; i < nights.length; i += ctx.sleepPageSize) pages.push(nights.slice(i, i + ctx.sleepPageSize));
+  if (pages.length > 1) pages.splice(1, 0, []);
+  const index = pageToken === null ? 0 : Number(/^p(\d+)$/.exec(pageToken)?.[1] ?? NaN);
+  if (!(index >= 0 && index < Math.max(1, pages.length)))
+    return googleError(400, "INVALID_ARGUMENT", "Invalid page token.", "INVALID_PAGE_TOKEN");
+  const page = pages[index] ?? [];
+  const next = index + 1 < pages.length ? { nextPageToken: `p${index + 1}` } : {};
   return json(
     200,
-    nights.length === 0
+    page.length === 0 && pages.length <= 1
       ? {}
-      : { dataPoints: nights.slice(0, 25).map((n) => sleepPoint(n, ctx.timeZone)), nextPageToken: "" },
+      : { dataPoints: page.map((n) => sleepPoint(n, ctx.timeZone, ctx.variation)), ...next },
   );
 }
 
@@ -169,12 +207,15 @@ export function dailyRollUp(ctx: HealthContext, type: string, body: string): Fak
     );
   const today = dayKey(toCivil(ctx.now(), ctx.timeZone));
   const points = days(from, to)
-    .filter((d) => d <= today)
-    .map((d) => ({
-      civilStartTime: { date: civilDate(d) },
-      civilEndTime: { date: civilDate(shiftDay(d, 1)) },
-      ...spec.value(demoDay(ctx.seed, d, ctx.now(), ctx.timeZone)),
-    }));
+    .filter((d) => d <= today && !ctx.variation.bare(d))
+    .map((d) => {
+      const value = spec.value(demoDay(ctx.seed, d, ctx.now(), ctx.timeZone));
+      return {
+        civilStartTime: { date: civilDate(d), time: {} },
+        civilEndTime: { date: civilDate(shiftDay(d, 1)), time: {} },
+        ...(ctx.variation.omitZero(d, 2) ? withoutZeros(value) : value),
+      };
+    });
   return json(200, points.length === 0 ? {} : { rollupDataPoints: points });
 }
 
@@ -201,7 +242,9 @@ function parseRollupRange(body: string): [number, number] | null {
 export function listRestingHeartRate(ctx: HealthContext, filter: string): FakeResponse {
   const range = parseDayFilter(filter, "daily_resting_heart_rate.date");
   if (range === null) return googleError(400, "INVALID_ARGUMENT", "Invalid filter.", "INVALID_FILTER_FORMAT");
-  const known = days(range[0], range[1]).filter((d) => demoNight(ctx.seed, d, ctx.timeZone).visibleAt <= ctx.now());
+  const known = days(range[0], range[1]).filter(
+    (d) => !ctx.variation.bare(d) && demoNight(ctx.seed, d, ctx.timeZone).visibleAt <= ctx.now(),
+  );
   const points = known.map((d) => ({
     dataSource: { recordingMethod: "DERIVED", platform: "FITBIT" },
     dailyRestingHeartRate: {

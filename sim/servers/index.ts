@@ -1,6 +1,8 @@
 // One loopback HTTP server answering for every provider host (docs/contracts.md §4).
 import { createServer } from "node:http";
 import { AddressInfo } from "node:net";
+import { AnswerStyle, variationOf } from "./answer-style";
+import { dayKey, shiftDay, toCivil } from "./civil-time";
 import { Fault, FaultBoard } from "./faults";
 import { FitbitApi, FitbitClientConfig } from "./fitbit-api";
 import { GoogleAuth, GoogleClientConfig } from "./google-oauth";
@@ -21,6 +23,10 @@ export interface FakeServerOptions {
   now(): number;
   timeZone: string;
   seed?: number;
+  /** How answers are shaped (default "seeded"); see answer-style.ts. */
+  answers?: AnswerStyle;
+  /** Sleep list page size (default 25, as Google). */
+  sleepPageSize?: number;
   google: GoogleClientConfig;
   fitbit: FitbitClientConfig;
 }
@@ -48,7 +54,35 @@ function dataFault(faults: FaultBoard): FakeResponse | null {
   return null;
 }
 
+/**
+ * The `outOfRange` fault: the newest record or window of a data answer carries impossible values
+ * (99,999 minutes asleep, −5 steps, 400 bpm); the rest of the answer stays valid.
+ */
+function spoilNewest(response: FakeResponse): FakeResponse {
+  type Node = Record<string, unknown>;
+  const child = (node: unknown, key: string): Node | undefined => {
+    const value = typeof node === "object" && node !== null ? (node as Node)[key] : undefined;
+    return typeof value === "object" && value !== null ? (value as Node) : undefined;
+  };
+  const newest = (key: string): Node | undefined => {
+    const list = (response.body as Node | undefined)?.[key];
+    return Array.isArray(list) ? (list[0] as Node | undefined) : undefined;
+  };
+  const summary = child(child(newest("dataPoints"), "sleep"), "summary");
+  if (summary !== undefined) summary.minutesAsleep = "99999";
+  const heart = child(newest("dataPoints"), "dailyRestingHeartRate");
+  if (heart !== undefined) heart.beatsPerMinute = "400";
+  const window = newest("rollupDataPoints");
+  if (window?.steps !== undefined) window.steps = { countSum: "-5" };
+  return response;
+}
+
 function routeGoogleData(req: FakeRequest, auth: GoogleAuth, ctx: HealthContext, faults: FaultBoard): FakeResponse {
+  const answer = answerGoogleData(req, auth, ctx, faults);
+  return answer.status === 200 && faults.take("outOfRange") !== null ? spoilNewest(answer) : answer;
+}
+
+function answerGoogleData(req: FakeRequest, auth: GoogleAuth, ctx: HealthContext, faults: FaultBoard): FakeResponse {
   const path = req.url.pathname;
   const filter = req.url.searchParams.get("filter") ?? "";
   const rollup = /^\/v4\/users\/me\/dataTypes\/([a-z-]+)\/dataPoints:dailyRollUp$/.exec(path);
@@ -64,7 +98,8 @@ function routeGoogleData(req: FakeRequest, auth: GoogleAuth, ctx: HealthContext,
     dataFault(faults);
   if (denied !== null) return denied;
   if (faults.take("malformedJson") !== null) return { status: 200, raw: '{"dataPoints": [{"sleep": ' };
-  if (req.method === "GET" && path === "/v4/users/me/dataTypes/sleep/dataPoints") return listSleep(ctx, filter);
+  if (req.method === "GET" && path === "/v4/users/me/dataTypes/sleep/dataPoints")
+    return listSleep(ctx, filter, req.url.searchParams.get("pageToken"));
   if (req.method === "GET" && path === "/v4/users/me/dataTypes/daily-resting-heart-rate/dataPoints")
     return listRestingHeartRate(ctx, filter);
   if (req.method === "POST" && rollup !== null) return dailyRollUp(ctx, rollup[1], req.body);
@@ -77,7 +112,15 @@ function routeGoogleData(req: FakeRequest, auth: GoogleAuth, ctx: HealthContext,
 export async function startFakeServer(options: FakeServerOptions): Promise<FakeServer> {
   const faults = new FaultBoard();
   const seed = options.seed ?? 1;
-  const ctx: HealthContext = { now: options.now, timeZone: options.timeZone, seed };
+  // In the "live" style the day three days before the run's first day has no data at all.
+  const bareDay = shiftDay(dayKey(toCivil(options.now(), options.timeZone)), -3);
+  const ctx: HealthContext = {
+    now: options.now,
+    timeZone: options.timeZone,
+    seed,
+    variation: variationOf(options.answers ?? "seeded", seed, [bareDay]),
+    sleepPageSize: options.sleepPageSize ?? 25,
+  };
   const google = new GoogleAuth(options.google, options.now, faults, seed);
   const fitbit = new FitbitApi(options.fitbit, ctx, faults);
   const route = (req: FakeRequest): FakeResponse => {

@@ -177,6 +177,14 @@ describe("watch face", () => {
     ]);
   });
 
+  it("shows a nap as a nap, not as a night, when it is the only sleep of the day", () => {
+    const { w, deps } = fakeWatch(NOW);
+    start(deps);
+    const nap = { ...workedExampleNight(20261124), minutesAsleep: 80, nap: true };
+    w.deliverFile("snapshot.cbor", encodeSnapshot(snapshot({ night: nap })));
+    assert.equal(w.text("sleep"), "Nap 1h 20m");
+  });
+
   it("drains files that arrived while the face was not running, at start", () => {
     const { w, deps } = fakeWatch(NOW);
     w.files.set("snapshot.cbor", encodeCbor(encodeSnapshot(snapshot())));

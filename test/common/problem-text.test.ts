@@ -19,6 +19,7 @@ describe("problems in plain words", () => {
   });
 
   it("has words for every problem code", () => {
-    for (let code = 1; code <= Problem.PartlyUnreadable; code++) assert.notEqual(describeProblem(code, "google"), "", `code ${code}`);
+    for (let code = 1; code <= Problem.PartlyUnreadable; code++)
+      assert.notEqual(describeProblem(code, "google"), "", `code ${code}`);
   });
 });

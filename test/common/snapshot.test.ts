@@ -51,6 +51,7 @@ describe("snapshot codec", () => {
     ["a night with stages", STAGES_NIGHT],
     ["a classic night", CLASSIC_NIGHT],
     ["a signed-out snapshot with nothing known", SIGNED_OUT],
+    ["a nap shown in place of a night", { ...STAGES_NIGHT, night: { ...workedExampleNight(20261124), nap: true } }],
   ] as const) {
     it(`round-trips ${name} unchanged`, () => {
       assert.deepEqual(decodeSnapshot(encodeSnapshot(snapshot)), { ok: true, value: snapshot });
@@ -61,10 +62,18 @@ describe("snapshot codec", () => {
     const largest: Snapshot = {
       ...STAGES_NIGHT,
       nights: [1440, 1440, 1440, 1440, 1440, 1440, 1440],
-      steps: [299999, 299999, 299999, 299999, 299999, 299999, 299999],
+      steps: [200000, 200000, 200000, 200000, 200000, 200000, 200000],
+      night: { ...workedExampleNight(20261124), nap: true },
     };
     const bytes = encodeCbor(encodeSnapshot(largest)).length;
     assert.ok(bytes <= 256, `${bytes} bytes`);
+  });
+
+  it("reads a night without the nap key (what older companions send) as a night", () => {
+    const decoded = decodeSnapshot(encodeSnapshot(STAGES_NIGHT));
+    assert.ok(decoded.ok && decoded.value.night !== null);
+    assert.equal("z" in (encodeSnapshot(STAGES_NIGHT).n ?? {}), false);
+    assert.equal(decoded.value.night.nap, false);
   });
 
   it("keeps unknown days as null, never as zero", () => {
@@ -91,6 +100,8 @@ describe("decodeSnapshot rejects", () => {
     ["an unknown problem", { ...good(), p: -1 }, "p"],
     ["six nights", { ...good(), w: [1, 2, 3, 4, 5, 6] }, "w"],
     ["a negative step count", { ...good(), q: [1, 2, 3, 4, 5, 6, -7] }, "q"],
+    ["a step count beyond the plausible limit", { ...good(), q: [1, 2, 3, 4, 5, 6, 200001] }, "q"],
+    ["a nap flag other than 1", { ...good(), n: { ...good().n, z: 2 } }, "n.z"],
     ["a string step count", { ...good(), q: [1, 2, 3, 4, 5, 6, "7"] }, "q"],
     ["an implausible resting heart rate", { ...good(), r: 0 }, "r"],
     ["a bedtime past midnight's end", { ...good(), n: { ...good().n, b: 1440 } }, "n.b"],

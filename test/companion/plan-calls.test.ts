@@ -48,6 +48,22 @@ describe("planCalls", () => {
     assert.deepEqual(planCalls(input(state, { now: T0 + 3 * 60 * MIN })), ["sleep"]);
   });
 
+  it("polls again every interval while last night's stages are still being processed", () => {
+    const state = fetched({ nights: { 20261124: NIGHT }, restingHeartRate: { 20261124: 58 }, unprocessed: [20261124] });
+    assert.deepEqual(planCalls(input(state)), ["sleep"]);
+  });
+
+  it("polls again every interval while today's only sleep is a nap (the night may still come)", () => {
+    const state = fetched({ nights: { 20261124: { ...NIGHT, nap: true } }, restingHeartRate: { 20261124: 58 } });
+    assert.deepEqual(planCalls(input(state)), ["sleep"]);
+  });
+
+  it("asks again at most hourly when the last sleep answer had records refused for bad values", () => {
+    const state = fetched({ restingHeartRate: { 20261124: 58 }, partial: ["sleep"] });
+    assert.deepEqual(planCalls(input(state)), []);
+    assert.deepEqual(planCalls(input(state, { now: T0 + 45 * MIN })), ["sleep"]);
+  });
+
   it("fetches the steps history again once the civil day rolls over at midnight", () => {
     const state = fetched({ nights: { 20261124: NIGHT }, restingHeartRate: { 20261124: 58 } });
     const next = planCalls(input(state, { today: 20261125, minuteOfDay: 5, now: T0 + 20 * MIN }));

@@ -9,6 +9,7 @@ import { CompanionEvents, start } from "../../companion/start";
 import { routeUrl } from "../../sim/phone/route-fetch";
 import { toCivil } from "../../sim/servers/civil-time";
 import { FakeServer, startFakeServer } from "../../sim/servers";
+import { AnswerStyle } from "../../sim/servers/answer-style";
 import { buildAuthorizeUrl } from "../../sim/sign-in";
 import { seededRandom } from "../../sim/simulator";
 
@@ -57,12 +58,16 @@ export async function startHarness(options: {
   start: string;
   timeZone: string;
   provider?: "google" | "fitbit";
+  answers?: AnswerStyle;
+  sleepPageSize?: number;
 }): Promise<Harness> {
   process.env.TZ = options.timeZone;
   const clock = { now: new Date(options.start).getTime() };
   const server = await startFakeServer({
     now: () => clock.now,
     timeZone: options.timeZone,
+    answers: options.answers,
+    sleepPageSize: options.sleepPageSize,
     google: CREDENTIALS.google,
     fitbit: CREDENTIALS.fitbit,
   });

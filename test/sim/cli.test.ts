@@ -1,12 +1,13 @@
 // End-to-end: the simulator CLI on the built .fba (built on demand), through its --json contract.
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { DEMO_CREDENTIALS } from "../../sim/ensure-build";
 import { startFakeServer } from "../../sim/servers";
+import { demoNight } from "../../sim/servers/demo-user";
 
 const ROOT = join(__dirname, "..", "..");
 const dir = mkdtempSync(join(tmpdir(), "sim-e2e-"));
@@ -82,21 +83,53 @@ describe("simulator end to end (Google Health)", () => {
   });
 });
 
+describe("simulator end to end (live-shaped answers: sim/scenarios/live-answers.json)", () => {
+  const scenario = JSON.parse(readFileSync(join(ROOT, "sim", "scenarios", "live-answers.json"), "utf8")) as {
+    seed: number;
+    timeZone: string;
+  };
+  const report = simulate(scenario);
+  const night = demoNight(scenario.seed, 20261124, scenario.timeZone);
+  const clock = (ms: number) =>
+    new Intl.DateTimeFormat("en-GB", { timeZone: scenario.timeZone, hour: "2-digit", minute: "2-digit" }).format(ms);
+  const asleep =
+    night.kind === "CLASSIC" ? night.stages.ASLEEP : night.stages.DEEP + night.stages.LIGHT + night.stages.REM;
+
+  it("shows last night's duration and bedtime from answers without civil times", () => {
+    const morning = screen(report, "morning");
+    assert.equal(morning.sleep, `${Math.floor(asleep / 60)}h ${String(asleep % 60).padStart(2, "0")}m`);
+    assert.equal(morning.bedtime, `${clock(night.start)}–${clock(night.end)}`);
+    assert.match(morning.status, /^Updated/);
+  });
+
+  it("keeps showing the last good data, updated, when some values are out of range", () => {
+    assert.equal(screen(report, "after-out-of-range-values").sleep, screen(report, "morning").sleep);
+    assert.match(screen(report, "after-out-of-range-values").status, /^Updated/);
+    assert.deepEqual(report.problems, []);
+  });
+});
+
 describe("simulator end to end (failures)", () => {
-  it("shows the retired state when the legacy Fitbit API answers 410", () => {
+  it("learns that the legacy Fitbit API is retired as soon as the user picks it, without a sign-in", () => {
     const r = simulate({
-      provider: "fitbit",
       start: "2026-11-24T09:00:00",
       timeZone: "UTC",
       steps: [
         { do: "fault", name: "retired" },
-        { do: "signIn" },
-        { do: "advance", minutes: 5 },
+        {
+          do: "setting",
+          key: "provider",
+          value: JSON.stringify({ selected: [1], values: [{ name: "Fitbit Web API (retired)", value: "fitbit" }] }),
+        },
+        { do: "advance", minutes: 1 },
         { do: "screen", name: "s" },
+        { do: "signIn" },
       ],
     });
-    assert.equal(r.requests.find((q) => q.url.includes("/oauth2/token"))?.status, 410);
+    const probe = r.requests.find((q) => q.url.startsWith("https://api.fitbit.com/"));
+    assert.equal(probe?.status, 410);
     assert.equal(screen(r, "s").status, "Fitbit Web API retired — sign in with Google");
+    assert.equal(r.requests.filter((q) => q.url.includes("/oauth2/token")).length, 0);
   });
 
   it("asks to sign in again after invalid_grant", () => {
