@@ -5,7 +5,18 @@ import { LIMITS } from "../../common/limits";
 import { Night } from "../../common/snapshot";
 import { HttpRequest } from "../deps";
 import { checkNight } from "./check-night";
-import { int, isoDate, JsonObject, list, MalformedError, obj, optionalInt, optionalObj, readEach } from "./json-reader";
+import {
+  int,
+  isoDate,
+  JsonObject,
+  list,
+  MalformedError,
+  obj,
+  optionalInt,
+  optionalObj,
+  readEach,
+  readOne,
+} from "./json-reader";
 import { Call, DataProvider, DayValue, SleepRecord } from "./provider";
 
 const BASE = "https://api.fitbit.com";
@@ -118,9 +129,18 @@ export const fitbitWeb: DataProvider = {
   readRestingHeartRate(body: unknown, today: CivilDate) {
     const summary = obj(obj(body, "body").summary, "summary");
     // Absent until computed for the day: unknown, never 0.
-    return readEach(summary.restingHeartRate === undefined ? [] : [summary.restingHeartRate], "summary", (v, at) => ({
-      date: today,
-      value: int(v, `${at}.restingHeartRate`, LIMITS.minRestingHeartRate, LIMITS.maxRestingHeartRate),
-    }));
+    return readOne(() =>
+      summary.restingHeartRate === undefined
+        ? null
+        : {
+            date: today,
+            value: int(
+              summary.restingHeartRate,
+              "summary.restingHeartRate",
+              LIMITS.minRestingHeartRate,
+              LIMITS.maxRestingHeartRate,
+            ),
+          },
+    );
   },
 };

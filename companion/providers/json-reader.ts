@@ -113,14 +113,23 @@ export interface Page<T> {
  */
 export function readEach<T>(items: unknown[], at: string, read: (item: unknown, at: string) => T | null): Page<T> {
   const page: Page<T> = { items: [], rejected: [] };
-  items.forEach((item, i) => {
-    try {
-      const value = read(item, `${at}[${i}]`);
-      if (value !== null) page.items.push(value);
-    } catch (error) {
-      if (!(error instanceof MalformedError)) throw error;
-      page.rejected.push(error.field);
-    }
-  });
+  items.forEach((item, i) => readInto(page, () => read(item, `${at}[${i}]`)));
   return page;
+}
+
+/** Reads a single record the same way: refused on its own, skipped when `read` gives null. */
+export function readOne<T>(read: () => T | null): Page<T> {
+  const page: Page<T> = { items: [], rejected: [] };
+  readInto(page, read);
+  return page;
+}
+
+function readInto<T>(page: Page<T>, read: () => T | null): void {
+  try {
+    const value = read();
+    if (value !== null) page.items.push(value);
+  } catch (error) {
+    if (!(error instanceof MalformedError)) throw error;
+    page.rejected.push(error.field);
+  }
 }
