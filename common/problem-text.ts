@@ -1,3 +1,4 @@
+import { ProviderId, providerInfo } from "./providers";
 import { Problem } from "./sync-status";
 
 function clockTime(epochSeconds: number): string {
@@ -11,15 +12,18 @@ function clockTime(epochSeconds: number): string {
  */
 export function describeProblem(
   problem: number,
-  provider: "google" | "fitbit",
+  provider: ProviderId,
   retryAt: number | null = null,
   translate: (msgid: string) => string = (m) => m,
 ): string {
-  const text = translate(problemMsgid(problem, provider, retryAt !== null));
+  const text = translate(problemMsgid(problem, retryAt !== null)).replace(
+    "{provider}",
+    providerInfo(provider).displayName,
+  );
   return retryAt === null ? text : text.replace("{time}", clockTime(retryAt));
 }
 
-function problemMsgid(problem: number, provider: "google" | "fitbit", hasRetryAt: boolean): string {
+function problemMsgid(problem: number, hasRetryAt: boolean): string {
   switch (problem) {
     case Problem.None:
       return "";
@@ -46,9 +50,7 @@ function problemMsgid(problem: number, provider: "google" | "fitbit", hasRetryAt
     case Problem.PartlyUnreadable:
       return "Some values from the server were out of range and were left out; everything else is shown.";
     case Problem.Config:
-      return provider === "google"
-        ? "The app's Google sign-in is misconfigured."
-        : "The app's Fitbit sign-in is misconfigured.";
+      return "The app's sign-in with {provider} is misconfigured.";
     default:
       return "";
   }

@@ -1,4 +1,5 @@
 import { DEFAULT_OPTIONS, RefreshMinutes, TrendChoice, UnitsChoice, WatchOptions } from "./options";
+import { DEFAULT_PROVIDER, isProviderId, ProviderId, PROVIDERS } from "./providers";
 
 /**
  * Keys of the strings the settings page and the companion share through `settingsStorage`.
@@ -24,14 +25,8 @@ export const SettingsKey = {
   status: "status",
 } as const;
 
-/** Data providers the companion can read from. */
-export type ProviderId = "google" | "fitbit";
-
 /** Which providers have OAuth client credentials compiled into this build. */
-export interface ClientConfigured {
-  google: boolean;
-  fitbit: boolean;
-}
+export type ClientConfigured = { [id in ProviderId]: boolean };
 
 function parseJson(raw: string | null | undefined): unknown {
   if (typeof raw !== "string") return undefined;
@@ -51,7 +46,10 @@ function asRecord(value: unknown): { [key: string]: unknown } | null {
 /** Reads the companion-written {@link ClientConfigured} value; unknown shapes mean "not configured". */
 export function parseClientConfigured(raw: string | null | undefined): ClientConfigured {
   const record = asRecord(parseJson(raw));
-  return { google: record !== null && record.google === true, fitbit: record !== null && record.fitbit === true };
+  const configured = {} as ClientConfigured;
+  for (let i = 0; i < PROVIDERS.length; i++)
+    configured[PROVIDERS[i].id] = record !== null && record[PROVIDERS[i].id] === true;
+  return configured;
 }
 
 /** The chosen value of a `Select` setting (`{"selected":[i],"values":[{"name","value"}]}`), if allowed. */
@@ -64,9 +62,13 @@ export function parseSelect<T extends string>(raw: string | null | undefined, al
   return fallback;
 }
 
-/** Reads the provider choice; Google Health unless the user picked the legacy one. */
+/** Reads the provider choice; the default provider unless the user picked another. */
 export function readProvider(get: (key: string) => string | null | undefined): ProviderId {
-  return parseSelect<ProviderId>(get(SettingsKey.provider), ["google", "fitbit"], "google");
+  return parseSelect<ProviderId>(
+    get(SettingsKey.provider),
+    PROVIDERS.map((p) => p.id),
+    DEFAULT_PROVIDER,
+  );
 }
 
 /** Reads the watch options from settings, each falling back to its default when unset or bad. */
@@ -96,7 +98,7 @@ export interface OauthRequest {
 /** Parses the companion's {@link OauthRequest}; null when absent or malformed. */
 export function parseOauthRequest(raw: string | null | undefined): OauthRequest | null {
   const r = asRecord(parseJson(raw));
-  if (r === null || (r.provider !== "google" && r.provider !== "fitbit")) return null;
+  if (r === null || !isProviderId(r.provider)) return null;
   if (typeof r.clientId !== "string" || typeof r.state !== "string" || typeof r.challenge !== "string") return null;
   return { provider: r.provider, clientId: r.clientId, state: r.state, challenge: r.challenge };
 }
@@ -133,7 +135,7 @@ export function parseSyncReport(raw: string | null | undefined): SyncReport | nu
   const r = asRecord(parseJson(raw));
   if (r === null || typeof r.signedIn !== "boolean" || typeof r.problem !== "number") return null;
   const time = (v: unknown): number | null => (typeof v === "number" && v > 0 ? v : null);
-  const provider: ProviderId = r.provider === "fitbit" ? "fitbit" : "google";
+  const provider: ProviderId = isProviderId(r.provider) ? r.provider : DEFAULT_PROVIDER;
   return {
     signedIn: r.signedIn,
     provider: provider,

@@ -1,3 +1,4 @@
+import { ClientCredentials } from "../common/providers";
 /** A string store (`settingsStorage`, `localStorage`): the parts the companion uses. */
 export interface StringStore {
   getItem(key: string): string | null | undefined;
@@ -5,11 +6,7 @@ export interface StringStore {
   removeItem(key: string): void;
 }
 
-/** OAuth client credentials compiled in at build time (empty strings when not configured). */
-export interface ClientCredentials {
-  google: { clientId: string; clientSecret: string };
-  fitbit: { clientId: string };
-}
+export type { ClientCredentials } from "../common/providers";
 
 /** The companion's view of the `me` object from the `companion` module. */
 export interface CompanionHost {

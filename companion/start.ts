@@ -1,14 +1,15 @@
 // Wires the companion's triggers (design §3): launch, wake interval, settings changes, the watch
 // app opening its socket, and refresh requests from the watch (rate-limited).
 import { isRefreshRequest } from "../common/messages";
+import { ClientCredentials, isClientConfigured, providerInfo, PROVIDERS } from "../common/providers";
 import { ClientConfigured, readOptions, readProvider, SettingsKey } from "../common/settings-keys";
 import { SyncStatus } from "../common/sync-status";
 import { readOutcome } from "./auth/http-outcome";
-import { clientIdOf, completeSignIn, prepareSignIn, signOut } from "./auth/sign-in";
+import { completeSignIn, prepareSignIn, signOut } from "./auth/sign-in";
 import { TokenKeeper } from "./auth/token-keeper";
 import { readPending, readTokens } from "./auth/token-store";
-import { ClientCredentials, CompanionDeps } from "./deps";
-import { LEGACY_PROBE_URL } from "./providers/fitbit-web";
+import { CompanionDeps } from "./deps";
+
 import { emptyState, writeState } from "./sync/sync-state";
 import { SyncEngine } from "./sync/sync-engine";
 
@@ -19,7 +20,9 @@ export const REFRESH_REQUEST_GAP_MS = 5 * 60 * 1000;
 
 /** Tells which providers the build can sign in with, from the compiled-in credentials. */
 export function describeClients(credentials: ClientCredentials): ClientConfigured {
-  return { google: clientIdOf(credentials, "google") !== "", fitbit: clientIdOf(credentials, "fitbit") !== "" };
+  const configured = {} as ClientConfigured;
+  for (const p of PROVIDERS) configured[p.id] = isClientConfigured(p.id, credentials);
+  return configured;
 }
 
 /** Events the entry file subscribes to on the real modules. */
@@ -83,16 +86,17 @@ export function start(deps: CompanionDeps, events: CompanionEvents): SyncEngine 
   }
 
   /**
-   * With the legacy provider chosen and nobody signed in, one unauthenticated request tells whether
-   * the Fitbit Web API still exists (every legacy URL answers 410 since 2026-11-02), so the user
-   * learns it before trying a sign-in whose consent page is gone too.
+   * With a provider chosen that may be retired (the legacy Fitbit Web API answers 410 on every URL
+   * since 2026-11-02) and nobody signed in, one unauthenticated request tells whether it still
+   * exists, so the user learns it before trying a sign-in whose consent page is gone too.
    */
   async function probeLegacy(): Promise<void> {
-    if (readProvider((k) => deps.settings.getItem(k)) !== "fitbit" || readTokens(deps.storage) !== null) return;
+    const url = providerInfo(readProvider((k) => deps.settings.getItem(k))).retiredProbeUrl;
+    if (url === null || readTokens(deps.storage) !== null) return;
     if (engine.state().status === SyncStatus.Retired) return;
     try {
       const outcome = await readOutcome(
-        await deps.http({ method: "GET", url: LEGACY_PROBE_URL, headers: { Accept: "application/json" } }),
+        await deps.http({ method: "GET", url, headers: { Accept: "application/json" } }),
       );
       if (!outcome.ok && outcome.failure.kind === "retired") engine.markRetired();
     } catch (error) {

@@ -1,7 +1,7 @@
 // CLI: npm run check:device [-- path/to/app.fba]. Prints the size table; exits 1 on any problem.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { readFba } from "../sim/fba/read-fba";
+import { readFba } from "../tools/fba";
 import { checkFba, formatSizeTable } from "./device-guard";
 
 function main(): number {

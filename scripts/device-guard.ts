@@ -1,7 +1,7 @@
 // The watch-bundle guard: every watch JS file in the .fba must be ES5 (JerryScript refuses
 // anything newer, and node_modules code is not transpiled: fitbit-os.md §1.2) and fit the budget.
 import { parse } from "acorn";
-import { Fba } from "../sim/fba/read-fba";
+import { Fba } from "../tools/fba";
 
 /** Watch JS budget per target, uncompressed bytes (issue: ≤ 16 KB; the JS heap holds it all). */
 export const DEVICE_JS_BUDGET = 16 * 1024;

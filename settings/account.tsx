@@ -1,12 +1,6 @@
-import { FITBIT_SCOPES, GOOGLE_SCOPES, OAUTH_ENDPOINTS, REDIRECT_URI } from "../common/oauth-config";
-import { OauthRequest, ProviderId, SettingsKey, SyncReport } from "../common/settings-keys";
+import { ProviderId, providerInfo, REDIRECT_URI } from "../common/providers";
+import { OauthRequest, SettingsKey, SyncReport } from "../common/settings-keys";
 import { Problem } from "../common/sync-status";
-
-const AUTHORIZE = {
-  google: { url: OAUTH_ENDPOINTS.google.authorize, scope: GOOGLE_SCOPES.join(" ") },
-  fitbit: { url: OAUTH_ENDPOINTS.fitbit.authorize, scope: FITBIT_SCOPES.join(" ") },
-};
-const NAMES = { google: "Google Health", fitbit: "Fitbit Web API" };
 
 export interface AccountProps {
   provider: ProviderId;
@@ -26,24 +20,22 @@ function formatTime(epochSeconds: number): string {
 
 function signInButton(props: AccountProps, request: OauthRequest) {
   // PKCE and state come from the companion; the page only passes them on (docs/contracts.md §2).
+  const info = providerInfo(props.provider);
   const params: { [key: string]: string } = {
     state: request.state,
     code_challenge: request.challenge,
     code_challenge_method: "S256",
     redirect_uri: REDIRECT_URI,
   };
-  if (props.provider === "google") {
-    params.access_type = "offline";
-    params.prompt = "consent";
-  }
+  for (const key of Object.keys(info.authorizeParams)) params[key] = info.authorizeParams[key];
   return (
     <Oauth
       settingsKey="oauthComponent"
       title={<Text bold>{props.gettext("Sign in")}</Text>}
-      label={props.gettext(props.provider === "google" ? "Sign in with Google" : "Sign in with Fitbit")}
-      authorizeUrl={AUTHORIZE[props.provider].url}
+      label={props.gettext(info.signInLabel)}
+      authorizeUrl={info.authorizeUrl}
       clientId={request.clientId}
-      scope={AUTHORIZE[props.provider].scope}
+      scope={info.scopes.join(" ")}
       oAuthParams={params}
       onReturn={(data: unknown) => props.write(SettingsKey.oauthReturn, JSON.stringify(data))}
     />
@@ -63,11 +55,11 @@ export function accountSection(props: AccountProps) {
         <Text>
           {t(
             "This build has no OAuth client configured for {provider}, so it cannot sign in. Whoever built it must supply the client id (and for Google the secret) at build time: see the README.",
-          ).replace("{provider}", NAMES[props.provider])}
+          ).replace("{provider}", providerInfo(props.provider).displayName)}
         </Text>
       ) : signedIn ? (
-        <Text>{t("Signed in with {provider}.").replace("{provider}", NAMES[report.provider])}</Text>
-      ) : props.provider === "fitbit" && report !== null && report.problem === Problem.Retired ? (
+        <Text>{t("Signed in with {provider}.").replace("{provider}", providerInfo(report.provider).displayName)}</Text>
+      ) : report !== null && report.provider === props.provider && report.problem === Problem.Retired ? (
         <Text>{t("Choose Google Health above to sign in again.")}</Text>
       ) : props.request !== null && props.request.provider === props.provider ? (
         signInButton(props, props.request)

@@ -1,5 +1,6 @@
 import { gettext } from "i18n";
 import { describeProblem } from "../common/problem-text";
+import { PROVIDERS } from "../common/providers";
 import {
   parseClientConfigured,
   parseOauthRequest,
@@ -34,10 +35,7 @@ registerSettingsPage(({ settings, settingsStorage }) => {
         <Select
           label={gettext("Provider")}
           settingsKey={SettingsKey.provider}
-          options={options([
-            ["Google Health", "google"],
-            ["Fitbit Web API (retired)", "fitbit"],
-          ])}
+          options={options(PROVIDERS.map((p): [string, string] => [p.optionLabel, p.id]))}
         />
         <Select
           label={gettext("Refresh every")}

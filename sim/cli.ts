@@ -2,7 +2,7 @@
 // Runs the built .fba in the simulated world and reports what the watch showed.
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { readFba } from "./fba/read-fba";
+import { readFba } from "../tools/fba";
 import { ensureBuild, simulatorCredentials } from "./ensure-build";
 import { RunResult, toJson, toText } from "./report";
 import { runStep, StepContext } from "./run-steps";

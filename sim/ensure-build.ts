@@ -1,19 +1,32 @@
 // Builds the simulator's own build/sim/app.fba when it is missing, older than the sources, or
 // built with other OAuth credentials. Without configured credentials it builds with demo ones that
-// only the fake server accepts, so its .fba is kept apart from build/app.fba (which is restored
-// if it existed): a demo-credential build must never be the one a developer sideloads.
+// only the fake server accepts. It builds in a staging copy of the project (build/sim/project/,
+// with its own generated credentials module), so a run never touches build/app.fba or
+// companion/generated/: a demo-credential build must never be the one a developer sideloads.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
-import { Credentials, readCredentials } from "../scripts/write-credentials";
+import { ClientCredentials, isClientConfigured, PROVIDERS } from "../common/providers";
+import { readCredentials, renderCredentialsModule } from "../tools/credentials";
 
-export const DEMO_CREDENTIALS: Credentials = {
+export const DEMO_CREDENTIALS: ClientCredentials = {
   google: { clientId: "sim-demo.apps.googleusercontent.com", clientSecret: "sim-demo-secret" },
-  fitbit: { clientId: "SIMDEMO" },
+  fitbit: { clientId: "SIMDEMO", clientSecret: "" },
 };
 
-const SOURCES = ["app", "companion", "settings", "common", "resources", "package.json"];
+const SOURCES = ["app", "companion", "settings", "common", "resources", "package.json", "tsconfig.json"];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -24,20 +37,38 @@ function newestMtime(path: string): number {
     .reduce((newest, name) => Math.max(newest, newestMtime(join(path, name))), stat.mtimeMs);
 }
 
-/** The credentials the simulated build uses: the configured ones, else the demo ones. */
-export function simulatorCredentials(root: string): Credentials {
+/** The credentials the simulated build uses: the configured ones, else the demo ones, per provider. */
+export function simulatorCredentials(root: string): ClientCredentials {
   const configured = readCredentials(process.env, join(root, "credentials.local.json"));
-  return {
-    google:
-      configured.google.clientId !== "" && configured.google.clientSecret !== ""
-        ? configured.google
-        : DEMO_CREDENTIALS.google,
-    fitbit: configured.fitbit.clientId !== "" ? configured.fitbit : DEMO_CREDENTIALS.fitbit,
-  };
+  const chosen = {} as ClientCredentials;
+  for (const p of PROVIDERS)
+    chosen[p.id] = isClientConfigured(p.id, configured) ? configured[p.id] : DEMO_CREDENTIALS[p.id];
+  return chosen;
+}
+
+/** Copies the sources into a staging folder with its own generated credentials, and builds there. */
+function buildStaged(root: string, credentials: ClientCredentials, fba: string): void {
+  const stage = join(root, "build", "sim", "project");
+  rmSync(stage, { recursive: true, force: true });
+  mkdirSync(stage, { recursive: true });
+  for (const source of SOURCES)
+    cpSync(join(root, source), join(stage, source), {
+      recursive: true,
+      filter: (path) => !path.startsWith(join(root, "companion", "generated")),
+    });
+  symlinkSync(join(root, "node_modules"), join(stage, "node_modules"), "dir");
+  mkdirSync(join(stage, "companion", "generated"), { recursive: true });
+  writeFileSync(join(stage, "companion", "generated", "credentials.ts"), renderCredentialsModule(credentials));
+  const result = spawnSync(process.execPath, [join(root, "node_modules", "@fitbit", "sdk", "bin", "fitbit-build.js")], {
+    cwd: stage,
+    encoding: "utf8",
+  });
+  if (result.status !== 0) throw new Error(`the build failed:\n${result.stdout}${result.stderr}`);
+  renameSync(join(stage, "build", "app.fba"), fba);
 }
 
 /** Ensures build/sim/app.fba matches sources and credentials; returns its path. */
-export function ensureBuild(root: string, credentials: Credentials, log: (line: string) => void): string {
+export function ensureBuild(root: string, credentials: ClientCredentials, log: (line: string) => void): string {
   const fba = join(root, "build", "sim", "app.fba");
   const stampFile = join(root, "build", "sim", "build.json");
   const stamp = createHash("sha256").update(JSON.stringify(credentials)).digest("hex");
@@ -45,25 +76,7 @@ export function ensureBuild(root: string, credentials: Credentials, log: (line: 
   const sameCredentials = existsSync(stampFile) && readFileSync(stampFile, "utf8").includes(stamp);
   if (fresh && sameCredentials) return fba;
   log("building build/sim/app.fba …");
-  const real = join(root, "build", "app.fba");
-  const kept = join(root, "build", "app.fba.kept");
-  if (existsSync(real)) renameSync(real, kept);
-  try {
-    const env = {
-      ...process.env,
-      GOOGLE_CLIENT_ID: credentials.google.clientId,
-      GOOGLE_CLIENT_SECRET: credentials.google.clientSecret,
-      FITBIT_CLIENT_ID: credentials.fitbit.clientId,
-    };
-    const result = spawnSync("npm", ["run", "--silent", "build"], { cwd: root, env, encoding: "utf8" });
-    if (result.status !== 0) throw new Error(`the build failed:\n${result.stdout}${result.stderr}`);
-    mkdirSync(join(root, "build", "sim"), { recursive: true });
-    renameSync(real, fba);
-  } finally {
-    if (existsSync(kept)) renameSync(kept, real);
-    // The generated credentials module now holds the simulator's; rewrite it from the real config.
-    spawnSync("npm", ["run", "--silent", "credentials"], { cwd: root, encoding: "utf8" });
-  }
+  buildStaged(root, credentials, fba);
   writeFileSync(stampFile, JSON.stringify({ credentials: stamp }) + "\n");
   return fba;
 }

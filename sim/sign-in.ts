@@ -3,8 +3,8 @@
 import { findNodes, PageNode } from "./phone/settings-page";
 import { routeUrl } from "./phone/route-fetch";
 
-// The platform's fixed redirect page, as the product registers it (common/oauth-config.ts).
-import { REDIRECT_URI } from "../common/oauth-config";
+// The platform's fixed redirect page, as the product registers it (common/providers.ts).
+import { REDIRECT_URI } from "../common/providers";
 
 function text(value: unknown): string {
   return typeof value === "string" || typeof value === "number" ? String(value) : "";

@@ -1,6 +1,6 @@
 // The whole simulated world: one virtual clock, the Bluetooth link, the watch app, the companion
 // and the settings page, all running the built bundles.
-import { Fba } from "./fba/read-fba";
+import { Fba } from "../tools/fba";
 import { CompanionApp } from "./phone/companion-app";
 import { createRoutedFetch, RequestRecord } from "./phone/route-fetch";
 import { loadSettingsPage, PageNode } from "./phone/settings-page";

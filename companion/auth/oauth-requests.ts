@@ -1,8 +1,8 @@
-// OAuth request builders and token-response processors for both providers, as pure functions
-// (the oauth4webapi idea): google-health-api.md §3, fitbit-web-api.md §2.
-import { OAUTH_ENDPOINTS, REDIRECT_URI } from "../../common/oauth-config";
-import { ProviderId } from "../../common/settings-keys";
-import { ClientCredentials, HttpRequest } from "../deps";
+// OAuth request builders and token-response processors for every provider, as pure functions
+// (the oauth4webapi idea): google-health-api.md §3, fitbit-web-api.md §2. What differs between
+// providers comes from their records (common/providers.ts).
+import { ClientCredentials, ProviderId, providerInfo, REDIRECT_URI } from "../../common/providers";
+import { HttpRequest } from "../deps";
 import { TokenSet } from "./token-store";
 
 function form(fields: { [key: string]: string }): string {
@@ -12,10 +12,9 @@ function form(fields: { [key: string]: string }): string {
 }
 
 function clientFields(provider: ProviderId, credentials: ClientCredentials): { [key: string]: string } {
-  // Google wants the secret even with PKCE; a Fitbit `client` app has none (references §3.3 / §2.3).
-  return provider === "google"
-    ? { client_id: credentials.google.clientId, client_secret: credentials.google.clientSecret }
-    : { client_id: credentials.fitbit.clientId };
+  const fields: { [key: string]: string } = { client_id: credentials[provider].clientId };
+  if (providerInfo(provider).needsSecret) fields.client_secret = credentials[provider].clientSecret;
+  return fields;
 }
 
 function post(url: string, fields: { [key: string]: string }): HttpRequest {
@@ -33,7 +32,7 @@ export function buildCodeExchange(
   code: string,
   verifier: string,
 ): HttpRequest {
-  return post(OAUTH_ENDPOINTS[provider].token, {
+  return post(providerInfo(provider).tokenUrl, {
     grant_type: "authorization_code",
     code,
     redirect_uri: REDIRECT_URI,
@@ -43,7 +42,7 @@ export function buildCodeExchange(
 }
 
 export function buildRefresh(provider: ProviderId, credentials: ClientCredentials, refreshToken: string): HttpRequest {
-  return post(OAUTH_ENDPOINTS[provider].token, {
+  return post(providerInfo(provider).tokenUrl, {
     grant_type: "refresh_token",
     refresh_token: refreshToken,
     ...clientFields(provider, credentials),
@@ -51,15 +50,16 @@ export function buildRefresh(provider: ProviderId, credentials: ClientCredential
 }
 
 export function buildRevoke(provider: ProviderId, credentials: ClientCredentials, token: string): HttpRequest {
+  const info = providerInfo(provider);
   return post(
-    OAUTH_ENDPOINTS[provider].revoke,
-    provider === "google" ? { token } : { token, client_id: credentials.fitbit.clientId },
+    info.revokeUrl,
+    info.revokeWithClientId ? { token, client_id: credentials[provider].clientId } : { token },
   );
 }
 
 /**
- * Maps a token response to the stored set. Google refreshes return no refresh token: the old one
- * stays (it does not rotate). Fitbit's rotate: the new one must be there.
+ * Maps a token response to the stored set. A provider whose refresh tokens do not rotate returns
+ * none on refresh: the old one stays. One whose tokens rotate must return the new one.
  */
 export function readTokenResponse(
   provider: ProviderId,
@@ -75,15 +75,10 @@ export function readTokenResponse(
   const refresh =
     typeof r.refresh_token === "string" && r.refresh_token !== ""
       ? r.refresh_token
-      : provider === "google" && previous !== null
+      : !providerInfo(provider).rotatesRefreshToken && previous !== null
         ? previous.refreshToken
         : null;
   if (refresh === null) return { error: "token response has no refresh_token" };
   const scope = typeof r.scope === "string" ? r.scope : previous !== null ? previous.scope : "";
   return { provider, accessToken: r.access_token, refreshToken: refresh, expiresAt: now + r.expires_in * 1000, scope };
-}
-
-/** Refresh this long before expiry: Google's access tokens live 1 h, Fitbit's 8 h (refresh at ~7.5 h). */
-export function refreshMarginMs(provider: ProviderId): number {
-  return provider === "google" ? 60000 : 30 * 60000;
 }

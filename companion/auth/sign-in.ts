@@ -1,31 +1,30 @@
 // The sign-in handshake (docs/contracts.md §2): the companion makes the PKCE verifier and `state`,
 // publishes challenge and state for the page's <Oauth>, checks `state` on return and exchanges
 // the code itself, so tokens never pass through the settings page. Sign-out revokes and wipes.
-import { OauthRequest, parseOauthReturn, ProviderId, readProvider, SettingsKey } from "../../common/settings-keys";
+import { isClientConfigured } from "../../common/providers";
+import { OauthRequest, parseOauthReturn, readProvider, SettingsKey } from "../../common/settings-keys";
 import { base64Url, pkceChallenge } from "../../common/sha256";
-import { ClientCredentials, CompanionDeps } from "../deps";
+import { CompanionDeps } from "../deps";
 import { readOutcome } from "./http-outcome";
 import { buildCodeExchange, buildRevoke, readTokenResponse } from "./oauth-requests";
 import { clearTokens, readPending, readTokens, writePending, writeTokens } from "./token-store";
 
-/** The client id to sign in with, or "" when the build lacks it (Google also needs its secret). */
-export function clientIdOf(credentials: ClientCredentials, provider: ProviderId): string {
-  if (provider === "fitbit") return credentials.fitbit.clientId;
-  return credentials.google.clientSecret !== "" ? credentials.google.clientId : "";
-}
-
 /** Publishes a fresh PKCE challenge and state for the chosen provider (or nothing if unconfigured). */
 export function prepareSignIn(deps: CompanionDeps): void {
   const provider = readProvider((k) => deps.settings.getItem(k));
-  const clientId = clientIdOf(deps.credentials, provider);
-  if (clientId === "") {
+  if (!isClientConfigured(provider, deps.credentials)) {
     deps.settings.removeItem(SettingsKey.oauthRequest);
     return;
   }
   const verifier = base64Url(deps.randomBytes(48)); // 64 characters, RFC 7636 §4.1
   const state = base64Url(deps.randomBytes(16)); // 128 bits
   writePending(deps.storage, { provider, verifier, state, createdAt: deps.now() });
-  const request: OauthRequest = { provider, clientId, state, challenge: pkceChallenge(verifier) };
+  const request: OauthRequest = {
+    provider,
+    clientId: deps.credentials[provider].clientId,
+    state,
+    challenge: pkceChallenge(verifier),
+  };
   deps.settings.setItem(SettingsKey.oauthRequest, JSON.stringify(request));
 }
 

@@ -4,7 +4,8 @@
 // 2-minute window if the answer was lost (fitbit-web-api.md §2.3).
 import { CompanionDeps } from "../deps";
 import { Failure, readOutcome } from "./http-outcome";
-import { buildRefresh, readTokenResponse, refreshMarginMs } from "./oauth-requests";
+import { providerInfo } from "../../common/providers";
+import { buildRefresh, readTokenResponse } from "./oauth-requests";
 import { readTokens, TokenSet, writeTokens } from "./token-store";
 
 const IN_FLIGHT = "refreshInFlight";
@@ -21,7 +22,7 @@ export class TokenKeeper {
     const tokens = readTokens(this.deps.storage);
     if (tokens === null) return { ok: false, failure: { kind: "invalidGrant" } };
     const interrupted = typeof this.deps.storage.getItem(IN_FLIGHT) === "string";
-    if (!interrupted && tokens.expiresAt - refreshMarginMs(tokens.provider) > this.deps.now())
+    if (!interrupted && tokens.expiresAt - providerInfo(tokens.provider).refreshMarginMs > this.deps.now())
       return { ok: true, tokens };
     return this.refresh(tokens);
   }

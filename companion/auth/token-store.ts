@@ -1,5 +1,5 @@
 // Tokens live only in the companion's local storage (design §3), validated when read.
-import { ProviderId } from "../../common/settings-keys";
+import { isProviderId, ProviderId } from "../../common/providers";
 import { StringStore } from "../deps";
 
 const TOKENS = "tokens";
@@ -35,7 +35,7 @@ function parse(raw: string | null | undefined): { [key: string]: unknown } | nul
 
 export function readTokens(store: StringStore): TokenSet | null {
   const r = parse(store.getItem(TOKENS));
-  if (r === null || (r.provider !== "google" && r.provider !== "fitbit")) return null;
+  if (r === null || !isProviderId(r.provider)) return null;
   if (typeof r.accessToken !== "string" || typeof r.refreshToken !== "string" || typeof r.expiresAt !== "number")
     return null;
   return {
@@ -57,7 +57,7 @@ export function clearTokens(store: StringStore): void {
 
 export function readPending(store: StringStore): PendingSignIn | null {
   const r = parse(store.getItem(PENDING));
-  if (r === null || (r.provider !== "google" && r.provider !== "fitbit")) return null;
+  if (r === null || !isProviderId(r.provider)) return null;
   if (typeof r.verifier !== "string" || typeof r.state !== "string" || typeof r.createdAt !== "number") return null;
   return { provider: r.provider, verifier: r.verifier, state: r.state, createdAt: r.createdAt };
 }

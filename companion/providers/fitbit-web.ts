@@ -22,9 +22,6 @@ import { Call, DataProvider, DayValue, SleepRecord } from "./provider";
 const BASE = "https://api.fitbit.com";
 const DAY_MINUTES = LIMITS.minutesPerDay;
 
-/** Any legacy URL answers 410 since 2026-11-02; an unauthenticated GET tells whether it is retired. */
-export const LEGACY_PROBE_URL = `${BASE}/1/user/-/profile.json`;
-
 function get(path: string, token: string): HttpRequest {
   return { method: "GET", url: BASE + path, headers: { Authorization: `Bearer ${token}`, Accept: "application/json" } };
 }

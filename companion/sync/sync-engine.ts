@@ -9,8 +9,7 @@ import { Failure, Outcome, readOutcome } from "../auth/http-outcome";
 import { TokenKeeper } from "../auth/token-keeper";
 import { clearTokens, readTokens, TokenSet } from "../auth/token-store";
 import { CompanionDeps, HttpRequest, LocalTime } from "../deps";
-import { fitbitWeb } from "../providers/fitbit-web";
-import { googleHealth } from "../providers/google-health";
+import { READERS } from "../providers/readers";
 import { Call, DataProvider } from "../providers/provider";
 import { applyFailure } from "./apply-failure";
 import { buildSnapshot } from "./build-snapshot";
@@ -102,7 +101,7 @@ export class SyncEngine {
   }
 
   private async fetch(state: SyncState, tokens: TokenSet, calls: Call[], today: CivilDate): Promise<void> {
-    const provider: DataProvider = tokens.provider === "google" ? googleHealth : fitbitWeb;
+    const provider: DataProvider = READERS[tokens.provider];
     let clean = true;
     let rejected = 0;
     for (const call of calls) {

@@ -3,7 +3,7 @@
 // rate-limit headers, and the retired mode that answers 410 Gone to everything.
 import { routeFitbitData } from "./fitbit-data";
 import { FaultBoard } from "./faults";
-import { REDIRECT_URI } from "../../common/oauth-config";
+import { REDIRECT_URI } from "../../common/providers";
 import { challengeOf } from "./google-oauth";
 import { HealthContext } from "./google-health";
 import { FakeRequest, FakeResponse, fitbitError, json, makeToken } from "./http-kit";

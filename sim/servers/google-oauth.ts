@@ -6,7 +6,7 @@ import { FaultBoard } from "./faults";
 import { FakeRequest, FakeResponse, json, makeToken } from "./http-kit";
 
 // The only redirect URI the fake providers accept: the one the product registers.
-import { REDIRECT_URI } from "../../common/oauth-config";
+import { REDIRECT_URI } from "../../common/providers";
 const CODE_LIFETIME_MS = 10 * 60000;
 
 export interface GoogleClientConfig {

@@ -33,7 +33,7 @@ async function syncWithPages(pages: (token: string | null) => unknown) {
     host: { wakeInterval: undefined },
     settings: new MemoryStore(),
     storage,
-    credentials: { google: { clientId: "id", clientSecret: "s" }, fitbit: { clientId: "" } },
+    credentials: { google: { clientId: "id", clientSecret: "s" }, fitbit: { clientId: "", clientSecret: "" } },
     http(req: HttpRequest) {
       const token = /pageToken=([^&]+)/.exec(req.url)?.[1] ?? null;
       if (req.url.includes("/sleep/")) sleepUrls.push(req.url);

@@ -2,7 +2,7 @@
 // REAL fetch against the project's fake provider server on loopback.
 import { decodeSnapshot } from "../../common/decode-snapshot";
 import { Snapshot } from "../../common/snapshot";
-import { FITBIT_SCOPES, GOOGLE_SCOPES, OAUTH_ENDPOINTS } from "../../common/oauth-config";
+import { providerInfo } from "../../common/providers";
 import { parseOauthRequest, SettingsKey } from "../../common/settings-keys";
 import { CompanionDeps, HttpRequest, StringStore } from "../../companion/deps";
 import { CompanionEvents, start } from "../../companion/start";
@@ -15,7 +15,7 @@ import { seededRandom } from "../../sim/simulator";
 
 export const CREDENTIALS = {
   google: { clientId: "test.apps.googleusercontent.com", clientSecret: "test-secret" },
-  fitbit: { clientId: "TEST" },
+  fitbit: { clientId: "TEST", clientSecret: "" },
 };
 
 export class MemoryStore implements StringStore {
@@ -98,9 +98,9 @@ export async function startHarness(options: {
       const request = parseOauthRequest(h.settings.getItem(SettingsKey.oauthRequest));
       if (request === null) throw new Error("no sign-in prepared");
       const url = buildAuthorizeUrl({
-        authorizeUrl: OAUTH_ENDPOINTS[request.provider].authorize,
+        authorizeUrl: providerInfo(request.provider).authorizeUrl,
         clientId: request.clientId,
-        scope: (request.provider === "google" ? GOOGLE_SCOPES : FITBIT_SCOPES).join(" "),
+        scope: providerInfo(request.provider).scopes.join(" "),
         oAuthParams: { state: request.state, code_challenge: request.challenge, code_challenge_method: "S256" },
       });
       const response = await fetch(routeUrl(url, server.url), { redirect: "manual" });

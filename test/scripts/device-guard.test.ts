@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { parseFba } from "../../sim/fba/read-fba";
+import { parseFba } from "../../tools/fba";
 import { checkFba, DEVICE_JS_BUDGET, findEs5Violation, formatSizeTable } from "../../scripts/device-guard";
 import { writeFba } from "../helpers/write-zip";
 

@@ -42,7 +42,12 @@ describe("cbor", () => {
   });
 
   it("rejects truncated and trailing input", () => {
-    assert.throws(() => decodeCbor(Buffer.from("8201", "hex")), /truncated/);
-    assert.throws(() => decodeCbor(Buffer.from("0101", "hex")), /trailing/);
+    assert.throws(() => decodeCbor(Buffer.from("8201", "hex")), /CBOR decode error/);
+    assert.throws(() => decodeCbor(Buffer.from("0101", "hex")), /CBOR decode error/);
+  });
+
+  it("rejects what a deterministic encoder never writes: long forms and duplicate keys", () => {
+    assert.throws(() => decodeCbor(Buffer.from("1800", "hex")), /CBOR decode error/);
+    assert.throws(() => decodeCbor(Buffer.from("a2616101616102", "hex")), /CBOR decode error/);
   });
 });

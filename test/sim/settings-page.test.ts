@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { ensureBuild, simulatorCredentials } from "../../sim/ensure-build";
-import { readFba } from "../../sim/fba/read-fba";
+import { readFba } from "../../tools/fba";
 import { describePage, findNodes, loadSettingsPage } from "../../sim/phone/settings-page";
 
 const ROOT = join(__dirname, "..", "..");

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { readZip } from "../../sim/fba/read-zip";
+import { readZip } from "../../tools/fba";
 import { writeZip } from "../helpers/write-zip";
 
 describe("readZip", () => {
@@ -15,9 +15,6 @@ describe("readZip", () => {
   });
 
   it("rejects a buffer that is not a zip archive", () => {
-    assert.throws(
-      () => readZip(Buffer.from("not a zip at all, just text that is long enough")),
-      /no end of central directory/,
-    );
+    assert.throws(() => readZip(Buffer.from("not a zip at all, just text that is long enough")), /invalid zip/);
   });
 });

@@ -1,6 +1,7 @@
-// Opens a built .fba (a zip of zips, fitbit-os.md §1.2) and exposes its components by role.
+// Opens a built .fba (a zip of zips, fitbit-os.md §1.2) with fflate and exposes its components by
+// role. Used by the watch-bundle guard (scripts/) and the simulator (sim/).
 import { readFileSync } from "node:fs";
-import { readZip } from "./read-zip";
+import { unzipSync } from "fflate";
 
 /** One watch target's bundle: its files and the parsed component manifest. */
 export interface DeviceComponent {
@@ -15,6 +16,14 @@ export interface Fba {
   manifest: Record<string, unknown>;
   devices: DeviceComponent[];
   companion: { files: Map<string, Buffer>; manifest: Record<string, unknown> } | null;
+}
+
+/** Every file of a zip archive (folders skipped), by path. */
+export function readZip(archive: Uint8Array): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const [name, data] of Object.entries(unzipSync(archive)))
+    if (!name.endsWith("/")) files.set(name, Buffer.from(data));
+  return files;
 }
 
 function parseJsonObject(data: Buffer | undefined, what: string): Record<string, unknown> {

@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { demoNight } from "../sim/servers/demo-user";
+import { demoNight } from "./servers/demo-user";
 
 interface Report {
   screens: Array<{ name: string; at: string; text: Record<string, string> }>;

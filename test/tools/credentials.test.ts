@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
-import { readCredentials, renderCredentialsModule } from "../../scripts/write-credentials";
+import { credentialsEnv, readCredentials, renderCredentialsModule } from "../../tools/credentials";
 
 const tempDirs: string[] = [];
 after(() => tempDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -20,7 +20,7 @@ describe("build-time OAuth credentials", () => {
   it("are empty when neither the environment nor the local file has them", () => {
     assert.deepEqual(readCredentials({}, localFile(null)), {
       google: { clientId: "", clientSecret: "" },
-      fitbit: { clientId: "" },
+      fitbit: { clientId: "", clientSecret: "" },
     });
   });
 
@@ -39,12 +39,32 @@ describe("build-time OAuth credentials", () => {
     assert.equal(credentials.fitbit.clientId, "file-fitbit");
   });
 
+  it("never read a secret for a provider whose record needs none", () => {
+    const file = localFile('{"fitbitClientId":"f"}');
+    assert.deepEqual(readCredentials({ FITBIT_CLIENT_SECRET: "x" }, file).fitbit, { clientId: "f", clientSecret: "" });
+  });
+
+  it("turn back into the environment that builds them in", () => {
+    const credentials = readCredentials(
+      { GOOGLE_CLIENT_ID: "g", GOOGLE_CLIENT_SECRET: "s", FITBIT_CLIENT_ID: "f" },
+      localFile(null),
+    );
+    assert.deepEqual(credentialsEnv(credentials), {
+      GOOGLE_CLIENT_ID: "g",
+      GOOGLE_CLIENT_SECRET: "s",
+      FITBIT_CLIENT_ID: "f",
+    });
+  });
+
   it("reject a local file that is not a JSON object", () => {
     assert.throws(() => readCredentials({}, localFile("[1]")), /must hold a JSON object/);
   });
 
   it("render a module that only holds the values given", () => {
-    const source = renderCredentialsModule({ google: { clientId: "a", clientSecret: "b" }, fitbit: { clientId: "" } });
+    const source = renderCredentialsModule({
+      google: { clientId: "a", clientSecret: "b" },
+      fitbit: { clientId: "", clientSecret: "" },
+    });
     assert.match(source, /export const CREDENTIALS: ClientCredentials = \{/);
     assert.match(source, /"clientSecret": "b"/);
   });
