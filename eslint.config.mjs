@@ -41,7 +41,7 @@ const FITBIT_MODULES = [
 ];
 
 export default tseslint.config(
-  { ignores: ["build/**", "node_modules/**", "companion/generated/**", "docs/**"] },
+  { ignores: ["build/**", "node_modules/**", "companion/generated/**", "docs/**", ".dependency-cruiser.cjs"] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

@@ -1,14 +1,12 @@
 // Starts the face: shows the persisted snapshot at once, receives newer ones by file and message,
 // redraws on minute ticks while the display is on, and asks for a refresh when data is old.
-import { readSnapshotMessage } from "../common/messages";
+import { readSnapshotMessage, REFRESH_REQUEST } from "../common/messages";
 import { toCivilDate } from "../common/civil-date";
 import { nextComplication } from "./complication";
 import { WatchDeps } from "./deps";
 import { createFace } from "./face";
 import { createSnapshotStore } from "./snapshot-store";
 import { decideStatus } from "./status-line";
-
-export { UNKNOWN_TEXT } from "./face";
 
 export function start(deps: WatchDeps): void {
   const face = createFace(deps.document);
@@ -47,7 +45,7 @@ export function start(deps: WatchDeps): void {
     if (age < interval || now - lastRefreshAsk < interval || !deps.peer.isOpen()) return;
     lastRefreshAsk = now;
     try {
-      deps.peer.send({ k: "r" });
+      deps.peer.send(REFRESH_REQUEST);
     } catch (e) {
       deps.warn("refresh request not sent");
     }

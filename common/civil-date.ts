@@ -29,19 +29,6 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** Adds (or with a negative count subtracts) whole days to a civil date. */
-export function addCivilDays(date: CivilDate, days: number): CivilDate {
-  const p = splitCivilDate(date);
-  const shifted = new Date(Date.UTC(p.year, p.month - 1, p.day + days));
-  return toCivilDate(shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, shifted.getUTCDate());
-}
-
-/** Formats a civil date as ISO `YYYY-MM-DD`, as the provider APIs expect. */
-export function formatCivilDate(date: CivilDate): string {
-  const p = splitCivilDate(date);
-  return p.year + "-" + pad2(p.month) + "-" + pad2(p.day);
-}
-
 /** Zero-pads a non-negative integer below 100 to two digits. */
 export function pad2(n: number): string {
   return n < 10 ? "0" + n : "" + n;

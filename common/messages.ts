@@ -16,6 +16,14 @@ export interface RefreshRequestMessage {
   k: "r";
 }
 
+/** The message that carries a snapshot. */
+export function snapshotMessage(snapshot: WireSnapshot): SnapshotMessage {
+  return { k: "s", s: snapshot };
+}
+
+/** The watch's refresh request. */
+export const REFRESH_REQUEST: RefreshRequestMessage = { k: "r" };
+
 /** Returns the wire snapshot carried by a message, or null when it is not a snapshot message. */
 export function readSnapshotMessage(data: unknown): unknown {
   if (typeof data !== "object" || data === null) return null;

@@ -1,26 +1,23 @@
 import { ProviderId, providerInfo } from "./providers";
 import { Problem } from "./sync-status";
 
-function clockTime(epochSeconds: number): string {
-  const d = new Date(epochSeconds * 1000);
-  return (d.getHours() < 10 ? "0" : "") + d.getHours() + ":" + (d.getMinutes() < 10 ? "0" : "") + d.getMinutes();
-}
-
 /**
  * The current problem in plain words for the settings page. The en-US text is the msgid that
- * `translate` (the page's gettext) looks up; `{time}` is then filled from `retryAt` (epoch s).
+ * `translate` (the page's gettext) looks up; `{time}` is then filled from `retryAt` (epoch s) by
+ * `formatTime` (the page's own, in its language).
  */
 export function describeProblem(
   problem: number,
   provider: ProviderId,
   retryAt: number | null = null,
   translate: (msgid: string) => string = (m) => m,
+  formatTime: (epochSeconds: number) => string = String,
 ): string {
   const text = translate(problemMsgid(problem, retryAt !== null)).replace(
     "{provider}",
     providerInfo(provider).displayName,
   );
-  return retryAt === null ? text : text.replace("{time}", clockTime(retryAt));
+  return retryAt === null ? text : text.replace("{time}", formatTime(retryAt));
 }
 
 function problemMsgid(problem: number, hasRetryAt: boolean): string {

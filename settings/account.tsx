@@ -1,6 +1,7 @@
 import { ProviderId, providerInfo, REDIRECT_URI } from "../common/providers";
 import { OauthRequest, SettingsKey, SyncReport } from "../common/settings-keys";
 import { Problem } from "../common/sync-status";
+import { formatAgo, pageLocale } from "./dates";
 
 export interface AccountProps {
   provider: ProviderId;
@@ -10,12 +11,6 @@ export interface AccountProps {
   problem: string;
   write(key: string, value: string): void;
   gettext: (msgid: string) => string;
-}
-
-function formatTime(epochSeconds: number): string {
-  const d = new Date(epochSeconds * 1000);
-  const pad = (n: number) => (n < 10 ? "0" : "") + n;
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 function signInButton(props: AccountProps, request: OauthRequest) {
@@ -47,7 +42,7 @@ export function accountSection(props: AccountProps) {
   const signedIn = report !== null && report.signedIn;
   const lastSync =
     report !== null && report.lastSyncAt !== null
-      ? t("Last sync: {time}").replace("{time}", formatTime(report.lastSyncAt))
+      ? t("Last sync: {time}").replace("{time}", formatAgo(report.lastSyncAt, Date.now(), pageLocale(t)))
       : t("Not synced yet");
   return (
     <Section title={<Text bold>{t("Account")}</Text>}>

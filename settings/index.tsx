@@ -9,6 +9,7 @@ import {
   SettingsKey,
 } from "../common/settings-keys";
 import { accountSection } from "./account";
+import { formatClock, pageLocale } from "./dates";
 
 /** Options of a Select, with translated names (the stored values stay the same in every language). */
 function options(pairs: Array<[string, string]>): Array<{ name: string; value: string }> {
@@ -19,7 +20,11 @@ registerSettingsPage(({ settings, settingsStorage }) => {
   const get = (key: string): string | undefined => settings[key];
   const provider = readProvider(get);
   const report = parseSyncReport(get(SettingsKey.status));
-  const problem = report === null ? "" : describeProblem(report.problem, report.provider, report.retryAt, gettext);
+  const locale = pageLocale(gettext);
+  const problem =
+    report === null
+      ? ""
+      : describeProblem(report.problem, report.provider, report.retryAt, gettext, (t) => formatClock(t, locale));
   return (
     <Page>
       {accountSection({

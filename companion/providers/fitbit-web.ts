@@ -1,6 +1,7 @@
 // Legacy Fitbit Web API requests and readers (fitbit-web-api.md §4, §5): sleep v1.2 by date range,
 // steps time series, daily activity summary for resting heart rate. Retired upstream (410).
-import { addCivilDays, CivilDate, formatCivilDate } from "../../common/civil-date";
+import { CivilDate } from "../../common/civil-date";
+import { addCivilDays, formatCivilDate } from "../civil-days";
 import { LIMITS } from "../../common/limits";
 import { Night } from "../../common/snapshot";
 import { HttpRequest } from "../deps";

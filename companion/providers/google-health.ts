@@ -1,7 +1,8 @@
 // Google Health API v4 requests and readers (google-health-api.md §2, §4). API field names appear
 // only here; the rest of the companion sees domain values. Live answers usually lack the civil
 // times (§8 item 9), leave zero fields out (§2) and may page: all of that is the normal path.
-import { addCivilDays, CivilDate, formatCivilDate, splitCivilDate } from "../../common/civil-date";
+import { CivilDate, splitCivilDate } from "../../common/civil-date";
+import { addCivilDays, formatCivilDate } from "../civil-days";
 import { LIMITS } from "../../common/limits";
 import { Night } from "../../common/snapshot";
 import { HttpRequest } from "../deps";

@@ -1,5 +1,6 @@
 // Condenses the sync state into the snapshot the watch shows (common/snapshot.ts).
-import { addCivilDays, CivilDate } from "../../common/civil-date";
+import { CivilDate } from "../../common/civil-date";
+import { addCivilDays } from "../civil-days";
 import { WatchOptions } from "../../common/options";
 import { Snapshot } from "../../common/snapshot";
 import { SyncState } from "./sync-state";

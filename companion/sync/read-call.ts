@@ -1,7 +1,8 @@
 // Turns the answer pages of one call into domain values, and merges them into the sync state.
 // Whatever a body holds, reading it never throws: any exception (not only the readers' own) makes
 // the whole answer malformed, and a refused record is named in `rejected` while the rest is kept.
-import { addCivilDays, CivilDate } from "../../common/civil-date";
+import { CivilDate } from "../../common/civil-date";
+import { addCivilDays } from "../civil-days";
 import { err, ok, Result } from "../../common/result";
 import { Night } from "../../common/snapshot";
 import { MalformedError } from "../providers/json-reader";

@@ -1,7 +1,9 @@
 // One sync run: plan, get a fresh token, make the planned calls (one refresh and retry after a
 // 401), merge what arrived, persist, then deliver the snapshot and the page's status.
-import { addCivilDays, CivilDate, toCivilDate } from "../../common/civil-date";
+import { CivilDate, toCivilDate } from "../../common/civil-date";
+import { addCivilDays } from "../civil-days";
 import { decodeSnapshot } from "../../common/decode-snapshot";
+import { snapshotMessage } from "../../common/messages";
 import { encodeSnapshot, SNAPSHOT_FILE } from "../../common/snapshot";
 import { readOptions, readProvider, SettingsKey, SyncReport } from "../../common/settings-keys";
 import { Problem, SyncStatus } from "../../common/sync-status";
@@ -203,7 +205,7 @@ export class SyncEngine {
     }
     if ((changed || wire.u !== state.lastSentSyncAt) && this.deps.socketOpen()) {
       try {
-        this.deps.sendMessage({ k: "s", s: wire });
+        this.deps.sendMessage(snapshotMessage(wire));
         state.lastSentSyncAt = wire.u;
       } catch (error) {
         this.deps.log(`message not sent (the file follows): ${String(error)}`);

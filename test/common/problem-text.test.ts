@@ -9,7 +9,13 @@ describe("problems in plain words", () => {
   it("says until when syncing pauses for a rate limit", () => {
     process.env.TZ = "UTC";
     assert.equal(
-      describeProblem(Problem.RateLimited, "google", Date.UTC(2026, 10, 24, 14, 5) / 1000),
+      describeProblem(
+        Problem.RateLimited,
+        "google",
+        Date.UTC(2026, 10, 24, 14, 5) / 1000,
+        (m) => m,
+        (t) => new Date(t * 1000).toISOString().slice(11, 16),
+      ),
       "Too many requests for now: syncing pauses until 14:05.",
     );
   });

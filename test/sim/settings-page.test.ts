@@ -63,6 +63,7 @@ describe("settings page on the built bundle", () => {
   it("explains a rate limit with the time syncing resumes", () => {
     process.env.TZ = "UTC";
     const status = '{"signedIn":true,"provider":"google","lastSyncAt":null,"problem":3,"retryAt":1795536000}';
-    assert.match(describePage(page("en-US", { ...SIGNED_IN, status })).join(" "), /syncing pauses until \d\d:\d\d\./);
+    assert.match(describePage(page("en-US", { ...SIGNED_IN, status })).join(" "), /syncing pauses until 4:00 PM\./);
+    assert.match(describePage(page("de-DE", { ...SIGNED_IN, status })).join(" "), / 16:00/);
   });
 });
