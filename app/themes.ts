@@ -1,4 +1,4 @@
-// The four colour themes (settings: Night, Ocean, Forest, Ember): steps ring, zone-minutes
+// The colour themes, one per value of the theme option (common/options.ts): steps ring, zone-minutes
 // ring and today's bar take the theme's colours.
 export const THEMES = [
   { steps: "#4fc3f7", azm: "#ffb74d" },

@@ -1,3 +1,8 @@
+/**
+ * The user's options: one table, from which the settings page draws its Selects (key, values,
+ * labels as msgids), the companion reads the stored choice, and the watch decodes the wire form.
+ */
+
 /** How often the companion syncs, in minutes (settings: 15, 30 or 60). */
 export type RefreshMinutes = 15 | 30 | 60;
 
@@ -7,38 +12,112 @@ export type UnitsChoice = "auto" | "metric" | "imperial";
 /** Which 7-bar weekly trend the face shows. */
 export type TrendChoice = "sleep" | "steps";
 
-/** Colour themes, by index into the face's theme table (0 is the default). */
-export const THEME_COUNT = 4;
+/** One option: its settingsStorage key, the stored values, their labels (msgids), the default. */
+export interface OptionSpec {
+  key: string;
+  /** msgid of the Select's label. */
+  label: string;
+  values: string[];
+  /** msgids of the values, in the same order. */
+  names: string[];
+  /** Index of the default value. */
+  initial: number;
+}
+
+/** Every option the watch needs, in the order the settings page shows them and the wire carries them. */
+export const OPTIONS = {
+  refreshMinutes: {
+    key: "refreshMinutes",
+    label: "Refresh every",
+    values: ["15", "30", "60"],
+    names: ["15 minutes", "30 minutes", "60 minutes"],
+    initial: 0,
+  },
+  units: {
+    key: "units",
+    label: "Units",
+    values: ["auto", "metric", "imperial"],
+    names: ["Automatic", "Metric", "Imperial"],
+    initial: 0,
+  },
+  trend: { key: "trend", label: "Weekly trend", values: ["sleep", "steps"], names: ["Sleep", "Steps"], initial: 0 },
+  /** Colour themes, by index into the face's theme table (app/themes.ts). */
+  theme: {
+    key: "theme",
+    label: "Colour theme",
+    values: ["0", "1", "2", "3"],
+    names: ["Night", "Ocean", "Forest", "Ember"],
+    initial: 0,
+  },
+};
 
 /** The user's options that the watch needs, travelling inside every snapshot. */
 export interface WatchOptions {
   refreshMinutes: RefreshMinutes;
   units: UnitsChoice;
   trend: TrendChoice;
-  /** 0 … THEME_COUNT − 1 */
+  /** 0 … OPTIONS.theme.values.length − 1 */
   theme: number;
 }
 
-/** Options before the user picks any. */
-export const DEFAULT_OPTIONS: WatchOptions = { refreshMinutes: 15, units: "auto", trend: "sleep", theme: 0 };
+/** The options from the index of each one's value (wire order); null when an index is out of range. */
+function fromIndexes(indexes: number[]): WatchOptions | null {
+  const specs = [OPTIONS.refreshMinutes, OPTIONS.units, OPTIONS.trend, OPTIONS.theme];
+  const values: string[] = [];
+  for (let i = 0; i < specs.length; i++) {
+    const value = specs[i].values[indexes[i]];
+    if (value === undefined) return null;
+    values.push(value);
+  }
+  return {
+    refreshMinutes: Number(values[0]) as RefreshMinutes,
+    units: values[1] as UnitsChoice,
+    trend: values[2] as TrendChoice,
+    theme: Number(values[3]),
+  };
+}
 
-const REFRESH_MINUTES: RefreshMinutes[] = [15, 30, 60];
-const UNITS: UnitsChoice[] = ["auto", "metric", "imperial"];
-const TRENDS: TrendChoice[] = ["sleep", "steps"];
+/** Options before the user picks any. */
+export const DEFAULT_OPTIONS = fromIndexes([
+  OPTIONS.refreshMinutes.initial,
+  OPTIONS.units.initial,
+  OPTIONS.trend.initial,
+  OPTIONS.theme.initial,
+]) as WatchOptions;
+
+/** Reads the options from stored values (each falling back to its default when unset or unknown). */
+export function optionsFromValues(value: (spec: OptionSpec) => string | undefined): WatchOptions {
+  const index = (spec: OptionSpec) => {
+    const i = spec.values.indexOf(value(spec) ?? "");
+    return i < 0 ? spec.initial : i;
+  };
+  return fromIndexes([
+    index(OPTIONS.refreshMinutes),
+    index(OPTIONS.units),
+    index(OPTIONS.trend),
+    index(OPTIONS.theme),
+  ]) as WatchOptions;
+}
 
 /** Wire form: [refresh minutes, units index, trend index, theme]. */
 export function encodeOptions(options: WatchOptions): number[] {
-  return [options.refreshMinutes, UNITS.indexOf(options.units), TRENDS.indexOf(options.trend), options.theme];
+  return [
+    options.refreshMinutes,
+    OPTIONS.units.values.indexOf(options.units),
+    OPTIONS.trend.values.indexOf(options.trend),
+    options.theme,
+  ];
 }
 
 /** Decodes the wire form; null when any element is out of range. */
 export function decodeOptions(value: unknown): WatchOptions | null {
   if (!Array.isArray(value) || value.length !== 4) return null;
-  const refresh = value[0] as RefreshMinutes;
-  const units = UNITS[value[1] as number];
-  const trend = TRENDS[value[2] as number];
-  const theme = value[3] as number;
-  if (REFRESH_MINUTES.indexOf(refresh) < 0 || units === undefined || trend === undefined) return null;
-  if (typeof theme !== "number" || theme % 1 !== 0 || theme < 0 || theme >= THEME_COUNT) return null;
-  return { refreshMinutes: refresh, units: units, trend: trend, theme: theme };
+  for (let i = 0; i < 4; i++) if (typeof value[i] !== "number" || value[i] % 1 !== 0) return null;
+  const w = value as number[];
+  return fromIndexes([
+    OPTIONS.refreshMinutes.values.indexOf(String(w[0])),
+    w[1],
+    w[2],
+    OPTIONS.theme.values.indexOf(String(w[3])),
+  ]);
 }

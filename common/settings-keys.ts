@@ -1,20 +1,16 @@
-import { DEFAULT_OPTIONS, RefreshMinutes, TrendChoice, UnitsChoice, WatchOptions } from "./options";
+import { optionsFromValues, WatchOptions } from "./options";
 import { DEFAULT_PROVIDER, isProviderId, ProviderId, PROVIDERS } from "./providers";
 
 /**
- * Keys of the strings the settings page and the companion share through `settingsStorage`.
- * Tokens are never among them: they live only in the companion's local storage.
+ * Keys of the strings the settings page and the companion share through `settingsStorage`; the
+ * options' keys are in common/options.ts. Tokens are never among them: they live only in the
+ * companion's local storage.
  */
 export const SettingsKey = {
   /** Companion → page: which providers this build has an OAuth client for (JSON). */
   clientConfigured: "clientConfigured",
   /** Page: selected data provider (`Select` JSON), default Google Health. */
   provider: "provider",
-  /** Page: options (`Select` JSON each). */
-  refreshMinutes: "refreshMinutes",
-  units: "units",
-  trend: "trend",
-  theme: "theme",
   /** Companion → page: what the `<Oauth>` component needs for the next sign-in (JSON). */
   oauthRequest: "oauthRequest",
   /** Page → companion: the redirect's `code` and `state` (or `error`) from `<Oauth>` (JSON). */
@@ -71,20 +67,9 @@ export function readProvider(get: (key: string) => string | null | undefined): P
   );
 }
 
-/** Reads the watch options from settings, each falling back to its default when unset or bad. */
+/** Reads the watch options from settings (keys and values from common/options.ts). */
 export function readOptions(get: (key: string) => string | null | undefined): WatchOptions {
-  const refresh = parseSelect(
-    get(SettingsKey.refreshMinutes),
-    ["15", "30", "60"],
-    String(DEFAULT_OPTIONS.refreshMinutes),
-  );
-  const theme = parseSelect(get(SettingsKey.theme), ["0", "1", "2", "3"], String(DEFAULT_OPTIONS.theme));
-  return {
-    refreshMinutes: Number(refresh) as RefreshMinutes,
-    units: parseSelect<UnitsChoice>(get(SettingsKey.units), ["auto", "metric", "imperial"], DEFAULT_OPTIONS.units),
-    trend: parseSelect<TrendChoice>(get(SettingsKey.trend), ["sleep", "steps"], DEFAULT_OPTIONS.trend),
-    theme: Number(theme),
-  };
+  return optionsFromValues((spec) => parseSelect(get(spec.key), spec.values, ""));
 }
 
 /** What the page needs to render `<Oauth>` for the next sign-in. */

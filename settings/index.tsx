@@ -1,4 +1,5 @@
 import { gettext } from "i18n";
+import { OPTIONS, OptionSpec } from "../common/options";
 import { describeProblem } from "../common/problem-text";
 import { PROVIDERS } from "../common/providers";
 import {
@@ -14,6 +15,17 @@ import { formatClock, pageLocale } from "./dates";
 /** Options of a Select, with translated names (the stored values stay the same in every language). */
 function options(pairs: Array<[string, string]>): Array<{ name: string; value: string }> {
   return pairs.map(([name, value]) => ({ name: gettext(name), value }));
+}
+
+/** The Select of one option from the options table. */
+function optionSelect(spec: OptionSpec) {
+  return (
+    <Select
+      label={gettext(spec.label)}
+      settingsKey={spec.key}
+      options={options(spec.values.map((value, i): [string, string] => [spec.names[i], value]))}
+    />
+  );
 }
 
 registerSettingsPage(({ settings, settingsStorage }) => {
@@ -42,44 +54,12 @@ registerSettingsPage(({ settings, settingsStorage }) => {
           settingsKey={SettingsKey.provider}
           options={options(PROVIDERS.map((p): [string, string] => [p.optionLabel, p.id]))}
         />
-        <Select
-          label={gettext("Refresh every")}
-          settingsKey={SettingsKey.refreshMinutes}
-          options={options([
-            ["15 minutes", "15"],
-            ["30 minutes", "30"],
-            ["60 minutes", "60"],
-          ])}
-        />
+        {optionSelect(OPTIONS.refreshMinutes)}
       </Section>
       <Section title={<Text bold>{gettext("Face")}</Text>}>
-        <Select
-          label={gettext("Units")}
-          settingsKey={SettingsKey.units}
-          options={options([
-            ["Automatic", "auto"],
-            ["Metric", "metric"],
-            ["Imperial", "imperial"],
-          ])}
-        />
-        <Select
-          label={gettext("Weekly trend")}
-          settingsKey={SettingsKey.trend}
-          options={options([
-            ["Sleep", "sleep"],
-            ["Steps", "steps"],
-          ])}
-        />
-        <Select
-          label={gettext("Colour theme")}
-          settingsKey={SettingsKey.theme}
-          options={options([
-            ["Night", "0"],
-            ["Ocean", "1"],
-            ["Forest", "2"],
-            ["Ember", "3"],
-          ])}
-        />
+        {optionSelect(OPTIONS.units)}
+        {optionSelect(OPTIONS.trend)}
+        {optionSelect(OPTIONS.theme)}
       </Section>
     </Page>
   );

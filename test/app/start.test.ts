@@ -3,7 +3,8 @@ import { describe, it } from "node:test";
 import { workedExampleNight } from "../helpers/samples";
 import { ViewElement, WatchDeps } from "../../app/deps";
 import { start } from "../../app/start";
-import { DEFAULT_OPTIONS } from "../../common/options";
+import { DEFAULT_OPTIONS, OPTIONS } from "../../common/options";
+import { THEMES } from "../../app/themes";
 import { encodeSnapshot, Snapshot } from "../../common/snapshot";
 import { Problem, SyncStatus } from "../../common/sync-status";
 import { decodeCbor, encodeCbor } from "../../sim/cbor";
@@ -309,5 +310,11 @@ describe("watch face status size", () => {
     w.deliverFile("snapshot.cbor", encodeSnapshot(snapshot({ status: SyncStatus.Retired, problem: Problem.Retired })));
     assert.equal(w.text("status"), "Fitbit Web API retired — sign in with Google");
     assert.equal(w.el("status")?.style.fontSize, 13);
+  });
+});
+
+describe("watch themes", () => {
+  it("has one colour theme for each theme the settings page offers", () => {
+    assert.equal(THEMES.length, OPTIONS.theme.values.length);
   });
 });

@@ -4,6 +4,8 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
+import { OPTIONS } from "../../common/options";
+import { PROVIDERS } from "../../common/providers";
 
 const ROOT = join(__dirname, "..", "..");
 const LANGUAGES = ["en-US", "de-DE", "fr-FR", "es-ES", "ja-JP"];
@@ -36,10 +38,12 @@ const CATALOGUES = {
     folder: "settings/i18n",
     used: () => [
       ...literals("settings/index.tsx", /gettext\("([^"]+)"\)/g),
-      ...literals("settings/index.tsx", /\["([^"]+)", "[^"]+"\]/g),
+      ...literals("settings/dates.ts", /gettext\("([^"]+)"\)/g),
       ...literals("settings/account.tsx", /t\(\s*"([^"]+)"/g),
-      ...literals("settings/account.tsx", /"(Sign in with (?:Google|Fitbit))"/g),
       ...literals("common/problem-text.ts", /"([A-Z][^"]+[.])"/g),
+      // The tables the page draws from: option labels and values, provider labels.
+      ...Object.values(OPTIONS).flatMap((spec) => [spec.label, ...spec.names]),
+      ...PROVIDERS.flatMap((p) => [p.optionLabel, p.signInLabel]),
     ],
   },
 };
