@@ -1,5 +1,6 @@
 // The tappable complication: Active Zone Minutes to goal, calories, distance and floors, each
-// from the watch's own sensors. Floors are skipped on a watch without a barometer.
+// from the watch's own sensors, then last night's sleep efficiency from the snapshot. Floors are
+// skipped on a watch without a barometer.
 import { formatLocalCount, formatLocalDecimal } from "../common/locale-format";
 import { UnitsChoice } from "../common/options";
 
@@ -15,25 +16,30 @@ export interface ActivityFigures {
   floors: number | undefined;
 }
 
-export const COMPLICATIONS = ["azm", "calories", "distance", "floors"];
+export const COMPLICATIONS = ["azm", "calories", "distance", "floors", "efficiency"];
 const METERS_PER_MILE = 1609.344;
 
 /** The next complication after `index` that this watch can show. */
 export function nextComplication(index: number, figures: ActivityFigures): number {
   const next = (index + 1) % COMPLICATIONS.length;
-  return COMPLICATIONS[next] === "floors" && figures.floors === undefined ? 0 : next;
+  return COMPLICATIONS[next] === "floors" && figures.floors === undefined ? next + 1 : next;
 }
 
-/** The complication's text: `12/22 AZM`, `1,200 kcal`, `3.1 km`, `5 floors`; `--` when unknown. */
+/**
+ * The complication's text: `12/22 AZM`, `1,200 kcal`, `3.1 km`, `5 floors`, `Sleep 90%` (last
+ * night's efficiency, null when no night is known); `--` when unknown.
+ */
 export function complicationText(
   index: number,
   f: ActivityFigures,
+  efficiency: number | null,
   units: UnitsChoice,
   deviceUnits: string,
   language: string,
   gettext: (m: string) => string,
 ): string {
   const kind = COMPLICATIONS[index];
+  if (kind === "efficiency") return gettext("Sleep {n}%").replace("{n}", efficiency === null ? "--" : "" + efficiency);
   const count = (v: number | undefined) => (v === undefined ? "--" : formatLocalCount(language, v));
   if (kind === "azm") return count(f.azm) + (f.azmGoal === undefined ? "" : "/" + f.azmGoal) + " " + gettext("AZM");
   if (kind === "calories") return count(f.calories) + " " + gettext("kcal");

@@ -118,7 +118,15 @@ export function createFace(doc: ElementSource): Face {
       set(
         "complication",
         "text",
-        complicationText(input.complication, a, units, input.deviceUnits, input.language, input.gettext),
+        complicationText(
+          input.complication,
+          a,
+          night === null ? null : night.efficiency,
+          units,
+          input.deviceUnits,
+          input.language,
+          input.gettext,
+        ),
       );
       set(
         "sleep",

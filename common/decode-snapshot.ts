@@ -3,7 +3,7 @@ import { LIMITS } from "./limits";
 import { decodeOptions } from "./options";
 import { err, ok, Result } from "./result";
 import { Night, SNAPSHOT_VERSION, Snapshot } from "./snapshot";
-import { isProblem, isSyncStatus } from "./sync-status";
+import { isSyncStatus } from "./sync-status";
 
 /** Why a received value is not a usable snapshot; `field` names the first bad wire key. */
 export interface SnapshotError {
@@ -50,9 +50,7 @@ export function decodeSnapshot(value: unknown): Result<Snapshot, SnapshotError> 
   if (value.v > SNAPSHOT_VERSION) return err({ code: "unsupported-version", field: "v" });
   if (!isInt(value.t, 0, MAX_EPOCH_SECONDS)) return malformed("t");
   if (!isIntOrNull(value.u, 0, MAX_EPOCH_SECONDS)) return malformed("u");
-  if (!isCivilDate(value.d)) return malformed("d");
   if (!isSyncStatus(value.s)) return malformed("s");
-  if (!isProblem(value.p)) return malformed("p");
   if (!isSeries(value.w, MINUTES_PER_DAY)) return malformed("w");
   if (!isSeries(value.q, LIMITS.maxStepsPerDay)) return malformed("q");
   if (!isIntOrNull(value.r, LIMITS.minRestingHeartRate, LIMITS.maxRestingHeartRate)) return malformed("r");
@@ -67,9 +65,7 @@ export function decodeSnapshot(value: unknown): Result<Snapshot, SnapshotError> 
   return ok({
     generatedAt: value.t,
     lastSyncAt: value.u,
-    dataDate: value.d,
     status: value.s,
-    problem: value.p,
     night: night,
     nights: value.w,
     steps: value.q,

@@ -1,9 +1,13 @@
 import { CivilDate } from "./civil-date";
 import { encodeOptions, WatchOptions } from "./options";
-import { Problem, SyncStatus } from "./sync-status";
+import { SyncStatus } from "./sync-status";
 
-/** The schema version this code writes; {@link decodeSnapshot} rejects newer ones. */
-export const SNAPSHOT_VERSION = 1;
+/**
+ * The schema version this code writes; {@link decodeSnapshot} rejects newer ones. Version 2 dropped
+ * v1's `d` (data date) and `p` (problem), which no watch read: a v1 watch refuses v2 as
+ * unsupported, and this watch still reads v1 (it ignores the two keys).
+ */
+export const SNAPSHOT_VERSION = 2;
 
 /** Name of the snapshot file the companion sends and the watch receives. */
 export const SNAPSHOT_FILE = "snapshot.cbor";
@@ -47,15 +51,12 @@ export interface Snapshot {
   generatedAt: number;
   /** When data was last fetched successfully (epoch seconds), null if never. */
   lastSyncAt: number | null;
-  /** The phone's local civil date the data belongs to ("today"). */
-  dataDate: CivilDate;
   status: SyncStatus;
-  problem: Problem;
-  /** The latest main sleep: the one that ended on `dataDate`, else the day before; null if none. */
+  /** The latest main sleep: the one that ended on the phone's today, else the day before; null if none. */
   night: Night | null;
-  /** Minutes asleep for the 7 nights ending on `dataDate`, oldest first; null = unknown. */
+  /** Minutes asleep for the 7 nights ending on the phone's today, oldest first; null = unknown. */
   nights: Array<number | null>;
-  /** Steps for the 7 days ending on `dataDate`, oldest first; null = unknown. */
+  /** Steps for the 7 days ending on the phone's today, oldest first; null = unknown. */
   steps: Array<number | null>;
   restingHeartRate: number | null;
   /** The user's options the face needs (refresh interval, units, trend, theme). */
@@ -81,9 +82,7 @@ export interface WireSnapshot {
   v: number;
   t: number;
   u: number | null;
-  d: number;
   s: number;
-  p: number;
   n: WireNight | null;
   w: Array<number | null>;
   q: Array<number | null>;
@@ -98,9 +97,7 @@ export function encodeSnapshot(snapshot: Snapshot): WireSnapshot {
     v: SNAPSHOT_VERSION,
     t: snapshot.generatedAt,
     u: snapshot.lastSyncAt,
-    d: snapshot.dataDate,
     s: snapshot.status,
-    p: snapshot.problem,
     n: snapshot.night === null ? null : encodeNight(snapshot.night),
     w: snapshot.nights.slice(),
     q: snapshot.steps.slice(),

@@ -38,8 +38,3 @@ export type Problem = (typeof Problem)[keyof typeof Problem];
 export function isSyncStatus(value: unknown): value is SyncStatus {
   return typeof value === "number" && value % 1 === 0 && value >= 0 && value <= 4;
 }
-
-/** Returns true when `value` is one of the {@link Problem} codes. */
-export function isProblem(value: unknown): value is Problem {
-  return typeof value === "number" && value % 1 === 0 && value >= 0 && value <= 11;
-}

@@ -19,9 +19,7 @@ export function buildSnapshot(state: SyncState, today: CivilDate, now: number, o
   return {
     generatedAt: Math.floor(now / 1000),
     lastSyncAt: state.lastSyncAt === null ? null : Math.floor(state.lastSyncAt / 1000),
-    dataDate: today,
     status: state.status,
-    problem: state.problem,
     // Last night stays until a newer night arrives (after midnight: yesterday's wake date).
     night: state.nights[today] ?? state.nights[addCivilDays(today, -1)] ?? null,
     nights: series(today, (d) => state.nights[d]?.minutesAsleep),

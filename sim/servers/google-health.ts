@@ -1,6 +1,6 @@
-// Google Health API v4 data endpoints over the demo user (google-health-api.md §4): sleep list
-// by civil end date, dailyRollUp per type, resting heart rate list, settings, identity. int64
-// values are strings, lists are newest first, an empty answer is `{}`.
+// Google Health API v4 data endpoints over the demo user (google-health-api.md §4), the ones the
+// companion calls: sleep list by civil end date, the steps dailyRollUp, resting heart rate list.
+// int64 values are strings, lists are newest first, an empty answer is `{}`.
 import { dayKey, offsetSeconds, parseIsoDay, shiftDay, toCivil } from "./civil-time";
 import { demoDay, DemoDay, demoNight, DemoNight, demoRestingHeartRate } from "./demo-user";
 import { Variation } from "./answer-style";
@@ -11,25 +11,11 @@ export const SCOPES = {
   sleep: `${SCOPE}sleep.readonly`,
   activity: `${SCOPE}activity_and_fitness.readonly`,
   metrics: `${SCOPE}health_metrics_and_measurements.readonly`,
-  settings: `${SCOPE}settings.readonly`,
 };
 
+// Only the rollup the companion asks for (steps); other types answer 404 like an unknown one.
 const ROLLUPS: Record<string, { max: number; value: (d: DemoDay) => Record<string, unknown> }> = {
   steps: { max: 90, value: (d) => ({ steps: { countSum: String(d.steps) } }) },
-  distance: { max: 90, value: (d) => ({ distance: { millimetersSum: String(d.distanceMm) } }) },
-  floors: { max: 90, value: (d) => ({ floors: { countSum: String(d.floors) } }) },
-  "active-zone-minutes": {
-    max: 90,
-    value: (d) => ({
-      activeZoneMinutes: {
-        sumInFatBurnHeartZone: String(d.zoneMinutes.fatBurn),
-        sumInCardioHeartZone: String(d.zoneMinutes.cardio),
-        sumInPeakHeartZone: String(d.zoneMinutes.peak),
-      },
-    }),
-  },
-  "total-calories": { max: 14, value: (d) => ({ totalCalories: { kcalSum: d.calories } }) },
-  "active-energy-burned": { max: 90, value: (d) => ({ activeEnergyBurned: { kcalSum: d.activeCalories } }) },
 };
 
 export interface HealthContext {
@@ -254,17 +240,4 @@ export function listRestingHeartRate(ctx: HealthContext, filter: string): FakeRe
     },
   }));
   return json(200, points.length === 0 ? {} : { dataPoints: points, nextPageToken: "" });
-}
-
-export function userSettings(ctx: HealthContext): FakeResponse {
-  return json(200, {
-    name: "users/me/settings",
-    timeZone: ctx.timeZone,
-    utcOffset: `${offsetSeconds(ctx.now(), ctx.timeZone)}s`,
-    distanceUnit: "DISTANCE_UNIT_KILOMETERS",
-  });
-}
-
-export function identity(): FakeResponse {
-  return json(200, { name: "users/me/identity", healthUserId: "2515055256096816351", legacyUserId: "GGNJL9" });
 }

@@ -133,12 +133,6 @@ export class GoogleAuth {
     return json(200, {});
   }
 
-  /** Any scope the token was granted (identity accepts any), or null for an unknown token. */
-  anyScope(bearer: string | null): string | null {
-    const token = bearer === null ? undefined : this.tokens.get(bearer);
-    return token === undefined ? null : (token.grant.scope.split(" ")[0] ?? null);
-  }
-
   /** Checks a bearer token: null when valid for `scope`, else the error response. */
   check(bearer: string | null, scope: string): FakeResponse | null {
     const token = bearer === null ? undefined : this.tokens.get(bearer);

@@ -6,15 +6,7 @@ import { dayKey, shiftDay, toCivil } from "./civil-time";
 import { Fault, FaultBoard } from "./faults";
 import { FitbitApi, FitbitClientConfig } from "./fitbit-api";
 import { GoogleAuth, GoogleClientConfig } from "./google-oauth";
-import {
-  dailyRollUp,
-  HealthContext,
-  identity,
-  listRestingHeartRate,
-  listSleep,
-  SCOPES,
-  userSettings,
-} from "./google-health";
+import { dailyRollUp, HealthContext, listRestingHeartRate, listSleep, SCOPES } from "./google-health";
 import { FakeRequest, FakeResponse, googleError, json, readRequest, writeResponse } from "./http-kit";
 
 export type { Fault } from "./faults";
@@ -90,12 +82,8 @@ function answerGoogleData(req: FakeRequest, auth: GoogleAuth, ctx: HealthContext
     ? SCOPES.sleep
     : path.includes("resting-heart-rate")
       ? SCOPES.metrics
-      : path.endsWith("/settings")
-        ? SCOPES.settings
-        : SCOPES.activity;
-  const denied =
-    auth.check(req.bearer, path.endsWith("/identity") ? (auth.anyScope(req.bearer) ?? scope) : scope) ??
-    dataFault(faults);
+      : SCOPES.activity;
+  const denied = auth.check(req.bearer, scope) ?? dataFault(faults);
   if (denied !== null) return denied;
   if (faults.take("malformedJson") !== null) return { status: 200, raw: '{"dataPoints": [{"sleep": ' };
   if (req.method === "GET" && path === "/v4/users/me/dataTypes/sleep/dataPoints")
@@ -103,8 +91,6 @@ function answerGoogleData(req: FakeRequest, auth: GoogleAuth, ctx: HealthContext
   if (req.method === "GET" && path === "/v4/users/me/dataTypes/daily-resting-heart-rate/dataPoints")
     return listRestingHeartRate(ctx, filter);
   if (req.method === "POST" && rollup !== null) return dailyRollUp(ctx, rollup[1], req.body);
-  if (req.method === "GET" && path === "/v4/users/me/settings") return userSettings(ctx);
-  if (req.method === "GET" && path === "/v4/users/me/identity") return identity();
   return googleError(404, "NOT_FOUND", `No route for ${req.method} ${path}`);
 }
 

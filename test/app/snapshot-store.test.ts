@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { createSnapshotStore, SnapshotFiles } from "../../app/snapshot-store";
 import { DEFAULT_OPTIONS } from "../../common/options";
-import { encodeSnapshot, Snapshot } from "../../common/snapshot";
-import { Problem, SyncStatus } from "../../common/sync-status";
+import { encodeSnapshot, Snapshot, SNAPSHOT_VERSION } from "../../common/snapshot";
+import { SyncStatus } from "../../common/sync-status";
 import { decodeCbor, encodeCbor } from "../../sim/cbor";
 
 /** The watch's fs in memory, with its rename semantics. */
@@ -31,9 +31,7 @@ function memoryFs(): SnapshotFiles & { files: Map<string, Buffer> } {
 const snap = (generatedAt: number): Snapshot => ({
   generatedAt,
   lastSyncAt: generatedAt,
-  dataDate: 20261124,
   status: SyncStatus.Ok,
-  problem: Problem.None,
   night: null,
   nights: [null, null, null, null, null, null, null],
   steps: [null, null, null, null, null, null, null],
@@ -63,7 +61,7 @@ describe("snapshot store", () => {
 
   it("rejects a snapshot from a future schema version", () => {
     const store = createSnapshotStore(memoryFs(), () => undefined);
-    assert.equal(store.accept({ ...encodeSnapshot(snap(1000)), v: 2 }), false);
+    assert.equal(store.accept({ ...encodeSnapshot(snap(1000)), v: SNAPSHOT_VERSION + 1 }), false);
     assert.equal(store.current(), null);
   });
 

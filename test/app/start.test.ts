@@ -6,7 +6,7 @@ import { start } from "../../app/start";
 import { DEFAULT_OPTIONS, OPTIONS } from "../../common/options";
 import { THEMES } from "../../app/themes";
 import { encodeSnapshot, Snapshot } from "../../common/snapshot";
-import { Problem, SyncStatus } from "../../common/sync-status";
+import { SyncStatus } from "../../common/sync-status";
 import { decodeCbor, encodeCbor } from "../../sim/cbor";
 
 const IDS = [
@@ -141,9 +141,7 @@ const NOW = new Date(2026, 10, 24, 9, 0);
 const snapshot = (over: Partial<Snapshot> = {}): Snapshot => ({
   generatedAt: NOW.getTime() / 1000 - 60,
   lastSyncAt: NOW.getTime() / 1000 - 12 * 60,
-  dataDate: 20261124,
   status: SyncStatus.Ok,
-  problem: Problem.None,
   night: workedExampleNight(20261124),
   nights: [400, 410, 420, 430, 440, 450, 421],
   steps: [1, 2, 3, 4, 5, 6, 7],
@@ -249,15 +247,21 @@ describe("watch face", () => {
 });
 
 describe("watch face complication, units, language and theme", () => {
-  it("cycles zone minutes, calories, distance and floors on tap", () => {
+  it("cycles zone minutes, calories, distance, floors and last night's efficiency on tap", () => {
     const { w, deps } = fakeWatch(NOW);
     start(deps);
     const seen = [w.text("complication")];
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 5; i++) {
       w.tap();
       seen.push(w.text("complication"));
     }
-    assert.deepEqual(seen, ["11/22 AZM", "1,234 kcal", "3.1 km", "5 floors", "11/22 AZM"]);
+    w.deliverFile("snapshot.cbor", encodeSnapshot(snapshot()));
+    w.tap();
+    w.tap();
+    w.tap();
+    w.tap();
+    seen.push(w.text("complication"));
+    assert.deepEqual(seen, ["11/22 AZM", "1,234 kcal", "3.1 km", "5 floors", "Sleep --%", "11/22 AZM", "Sleep 90%"]);
   });
 
   it("skips floors on a watch without a barometer", () => {
@@ -266,6 +270,8 @@ describe("watch face complication, units, language and theme", () => {
     start(deps);
     w.tap();
     w.tap();
+    w.tap();
+    assert.equal(w.text("complication"), "Sleep --%");
     w.tap();
     assert.equal(w.text("complication"), "11/22 AZM");
   });
@@ -307,7 +313,7 @@ describe("watch face status size", () => {
     const { w, deps } = fakeWatch(NOW);
     start(deps);
     assert.equal(w.el("status")?.style.fontSize, 18);
-    w.deliverFile("snapshot.cbor", encodeSnapshot(snapshot({ status: SyncStatus.Retired, problem: Problem.Retired })));
+    w.deliverFile("snapshot.cbor", encodeSnapshot(snapshot({ status: SyncStatus.Retired })));
     assert.equal(w.text("status"), "Fitbit Web API retired — sign in with Google");
     assert.equal(w.el("status")?.style.fontSize, 13);
   });

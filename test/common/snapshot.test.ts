@@ -3,16 +3,14 @@ import { describe, it } from "node:test";
 import { workedExampleNight } from "../helpers/samples";
 import { decodeSnapshot } from "../../common/decode-snapshot";
 import { DEFAULT_OPTIONS } from "../../common/options";
-import { encodeSnapshot, Snapshot, WireSnapshot } from "../../common/snapshot";
-import { Problem, SyncStatus } from "../../common/sync-status";
+import { encodeSnapshot, Snapshot, SNAPSHOT_VERSION, WireSnapshot } from "../../common/snapshot";
+import { SyncStatus } from "../../common/sync-status";
 import { encodeCbor } from "../../sim/cbor";
 
 const STAGES_NIGHT: Snapshot = {
   generatedAt: 1795503600,
   lastSyncAt: 1795503540,
-  dataDate: 20261111,
   status: SyncStatus.Ok,
-  problem: Problem.None,
   night: workedExampleNight(20261111),
   nights: [402, null, 455, 380, 417, 398, 421],
   steps: [9120, 10422, null, 7310, 12011, 11873, 6342],
@@ -36,9 +34,7 @@ const CLASSIC_NIGHT: Snapshot = {
 const SIGNED_OUT: Snapshot = {
   generatedAt: 1795503600,
   lastSyncAt: null,
-  dataDate: 20261111,
   status: SyncStatus.SignedOut,
-  problem: Problem.None,
   night: null,
   nights: [null, null, null, null, null, null, null],
   steps: [null, null, null, null, null, null, null],
@@ -76,6 +72,11 @@ describe("snapshot codec", () => {
     assert.equal(decoded.value.night.nap, false);
   });
 
+  it("still reads a version 1 snapshot, whose data date and problem it ignores", () => {
+    const v1 = { ...encodeSnapshot(STAGES_NIGHT), v: 1, d: 20261111, p: 4 };
+    assert.deepEqual(decodeSnapshot(v1), { ok: true, value: STAGES_NIGHT });
+  });
+
   it("keeps unknown days as null, never as zero", () => {
     const decoded = decodeSnapshot(encodeSnapshot(STAGES_NIGHT));
     assert.ok(decoded.ok);
@@ -95,9 +96,7 @@ describe("decodeSnapshot rejects", () => {
     ["version zero", { ...good(), v: 0 }, "v"],
     ["a fractional time", { ...good(), t: 1.5 }, "t"],
     ["a time in milliseconds", { ...good(), t: 1795503600000 }, "t"],
-    ["an impossible data date", { ...good(), d: 20261131 }, "d"],
     ["an unknown status", { ...good(), s: 9 }, "s"],
-    ["an unknown problem", { ...good(), p: -1 }, "p"],
     ["six nights", { ...good(), w: [1, 2, 3, 4, 5, 6] }, "w"],
     ["a negative step count", { ...good(), q: [1, 2, 3, 4, 5, 6, -7] }, "q"],
     ["a step count beyond the plausible limit", { ...good(), q: [1, 2, 3, 4, 5, 6, 200001] }, "q"],
@@ -120,10 +119,14 @@ describe("decodeSnapshot rejects", () => {
   }
 
   it("a future version as unsupported, even when the rest looks valid", () => {
-    assert.deepEqual(decodeSnapshot({ ...good(), v: 2 }), {
+    assert.deepEqual(decodeSnapshot({ ...good(), v: SNAPSHOT_VERSION + 1 }), {
       ok: false,
       error: { code: "unsupported-version", field: "v" },
     });
+  });
+
+  it("nothing that a version 1 watch would take for its own (it refuses any v above 1)", () => {
+    assert.equal(encodeSnapshot(STAGES_NIGHT).v, 2);
   });
 
   it("a future version whose other fields are unknown to this code", () => {

@@ -29,7 +29,7 @@ describe("companion on live-shaped Google answers", () => {
     const expected = demoNight(1, 20261124, tz);
     const minute = (ms: number) => toCivil(ms, tz).hours * 60 + toCivil(ms, tz).minutes;
     assert.equal(snapshot?.status, SyncStatus.Ok);
-    assert.equal(snapshot?.problem, Problem.None);
+    assert.equal(h.report()?.problem, Problem.None);
     assert.equal(snapshot?.night?.date, 20261124);
     assert.equal(snapshot?.night?.bedtime, minute(expected.start));
     assert.equal(snapshot?.night?.wake, minute(expected.end));
@@ -72,7 +72,7 @@ describe("companion on live-shaped Google answers", () => {
     await h.signIn();
     const snapshot = h.lastSnapshot();
     assert.equal(snapshot?.status, SyncStatus.Ok);
-    assert.equal(snapshot?.problem, Problem.PartlyUnreadable);
+    assert.equal(h.report()?.problem, Problem.PartlyUnreadable);
     assert.equal(snapshot?.night?.date, 20261123, "last night's record was refused: the night before stays");
     assert.equal(snapshot?.steps[6], null, "today's window was refused");
     assert.notEqual(snapshot?.steps[5], null);
@@ -85,7 +85,7 @@ describe("companion on live-shaped Google answers", () => {
     const before = h.requests.length;
     await h.advance(24 * 60);
     const calls = h.requests.length - before;
-    assert.equal(h.lastSnapshot()?.problem, Problem.Malformed);
+    assert.equal(h.report()?.problem, Problem.Malformed);
     assert.equal(h.lastSnapshot()?.status, SyncStatus.Retrying);
     // Backoff with full jitter up to an hour (as after a 5xx): a try about every 30–45 minutes,
     // each a data call and often a token refresh; never the 96 wakes × 3 calls of a retry storm.

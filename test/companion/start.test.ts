@@ -55,7 +55,6 @@ describe("companion sign-in", () => {
     const h = await signedIn();
     const snapshot = h.lastSnapshot();
     assert.equal(snapshot?.status, SyncStatus.Ok);
-    assert.equal(snapshot?.dataDate, 20261124);
     assert.equal(snapshot?.night?.date, 20261124);
     assert.deepEqual(
       h.requests.map((r) => `${r.method} ${new URL(r.url).pathname}`),
@@ -98,7 +97,7 @@ describe("companion token lifecycle and failures", () => {
     await h.advance(3 * 60);
     const snapshot = h.lastSnapshot();
     assert.equal(snapshot?.status, SyncStatus.Reauth);
-    assert.equal(snapshot?.problem, Problem.InvalidGrant);
+    assert.equal(h.report()?.problem, Problem.InvalidGrant);
     assert.notEqual(snapshot?.night, null);
     assert.equal(readTokens(h.storage), null);
     assert.equal(parseSyncReport(h.settings.getItem(SettingsKey.status))?.signedIn, false);
@@ -122,7 +121,7 @@ describe("companion token lifecycle and failures", () => {
     const h = await signedIn("2026-11-24T05:00:00");
     h.server.setFault({ name: "serverError", count: 1 });
     await h.advance(15);
-    assert.equal(h.lastSnapshot()?.problem, Problem.Server);
+    assert.equal(h.report()?.problem, Problem.Server);
     assert.notEqual(readTokens(h.storage), null);
   });
 
@@ -136,7 +135,7 @@ describe("companion token lifecycle and failures", () => {
       globalThis.fetch = realHttp;
     }
     assert.equal(h.lastSnapshot()?.status, SyncStatus.Retrying);
-    assert.equal(h.lastSnapshot()?.problem, Problem.Network);
+    assert.equal(h.report()?.problem, Problem.Network);
     assert.notEqual(readTokens(h.storage), null);
   });
 
@@ -144,7 +143,7 @@ describe("companion token lifecycle and failures", () => {
     const h = await signedIn("2026-11-24T05:00:00");
     h.server.setFault({ name: "malformedJson", count: 1 });
     await h.advance(15);
-    assert.equal(h.lastSnapshot()?.problem, Problem.Malformed);
+    assert.equal(h.report()?.problem, Problem.Malformed);
     assert.ok(h.logs.some((l) => /malformed at body|malformed/.test(l)));
   });
 
@@ -153,7 +152,7 @@ describe("companion token lifecycle and failures", () => {
     h.server.setFault({ name: "missingScope", count: 1 });
     await h.advance(15);
     assert.equal(h.lastSnapshot()?.status, SyncStatus.Reauth);
-    assert.equal(h.lastSnapshot()?.problem, Problem.MissingScope);
+    assert.equal(h.report()?.problem, Problem.MissingScope);
   });
 
   it("treats a 410 from the legacy Fitbit API as retired and never retries", async () => {

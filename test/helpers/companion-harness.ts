@@ -3,7 +3,7 @@
 import { decodeSnapshot } from "../../common/decode-snapshot";
 import { Snapshot } from "../../common/snapshot";
 import { providerInfo } from "../../common/providers";
-import { parseOauthRequest, SettingsKey } from "../../common/settings-keys";
+import { parseOauthRequest, parseSyncReport, SettingsKey, SyncReport } from "../../common/settings-keys";
 import { CompanionDeps, HttpRequest, StringStore } from "../../companion/deps";
 import { CompanionEvents, start } from "../../companion/start";
 import { routeUrl } from "../../sim/phone/route-fetch";
@@ -47,6 +47,8 @@ export interface Harness {
   signIn(): Promise<void>;
   advance(minutes: number): Promise<void>;
   lastSnapshot(): Snapshot | null;
+  /** What the companion last told the settings page. */
+  report(): SyncReport | null;
   close(): Promise<void>;
 }
 
@@ -115,6 +117,7 @@ export async function startHarness(options: {
       }
     },
     lastSnapshot: () => h.files[h.files.length - 1] ?? null,
+    report: () => parseSyncReport(h.settings.getItem(SettingsKey.status)),
     close: () => server.close(),
   };
   const random = seededRandom(42);
