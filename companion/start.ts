@@ -4,7 +4,7 @@ import { isRefreshRequest } from "../common/messages";
 import { ClientCredentials, isClientConfigured, providerInfo, PROVIDERS } from "../common/providers";
 import { ClientConfigured, readOptions, readProvider, SettingsKey } from "../common/settings-keys";
 import { SyncStatus } from "../common/sync-status";
-import { readOutcome } from "./auth/http-outcome";
+import { readOutcome } from "./http/outcome";
 import { completeSignIn, prepareSignIn, signOut } from "./auth/sign-in";
 import { TokenKeeper } from "./auth/token-keeper";
 import { readPending, readTokens } from "./auth/token-store";

@@ -5,7 +5,7 @@ import { isClientConfigured } from "../../common/providers";
 import { OauthRequest, parseOauthReturn, readProvider, SettingsKey } from "../../common/settings-keys";
 import { base64Url, pkceChallenge } from "../../common/sha256";
 import { CompanionDeps } from "../deps";
-import { readOutcome } from "./http-outcome";
+import { readOutcome } from "../http/outcome";
 import { buildCodeExchange, buildRevoke, readTokenResponse } from "./oauth-requests";
 import { clearTokens, readPending, readTokens, writePending, writeTokens } from "./token-store";
 

@@ -3,7 +3,7 @@
 // written before the request lets a relaunch replay the identical request within Fitbit's
 // 2-minute window if the answer was lost (fitbit-web-api.md §2.3).
 import { CompanionDeps } from "../deps";
-import { Failure, readOutcome } from "./http-outcome";
+import { Failure, readOutcome } from "../http/outcome";
 import { providerInfo } from "../../common/providers";
 import { buildRefresh, readTokenResponse } from "./oauth-requests";
 import { readTokens, TokenSet, writeTokens } from "./token-store";

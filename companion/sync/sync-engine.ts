@@ -7,13 +7,13 @@ import { snapshotMessage } from "../../common/messages";
 import { encodeSnapshot, SNAPSHOT_FILE } from "../../common/snapshot";
 import { readOptions, readProvider, SettingsKey, SyncReport } from "../../common/settings-keys";
 import { Problem, SyncStatus } from "../../common/sync-status";
-import { Failure, Outcome, readOutcome } from "../auth/http-outcome";
+import { applyFailure, endsSignIn } from "../http/failure-policy";
+import { Failure, Outcome, readOutcome } from "../http/outcome";
 import { TokenKeeper } from "../auth/token-keeper";
 import { clearTokens, readTokens, TokenSet } from "../auth/token-store";
 import { CompanionDeps, HttpRequest, LocalTime } from "../deps";
 import { READERS } from "../providers/readers";
 import { Call, DataProvider } from "../providers/provider";
-import { applyFailure } from "./apply-failure";
 import { buildSnapshot } from "./build-snapshot";
 import { planCalls } from "./plan-calls";
 import { mergeCall, readCall } from "./read-call";
@@ -124,8 +124,7 @@ export class SyncEngine {
       this.deps.log(
         `sync: ${call} failed: ${failure.kind}${failure.kind === "malformed" ? ` at ${failure.field}` : ""}`,
       );
-      if (failure.kind === "invalidGrant" || failure.kind === "retired" || failure.kind === "expired")
-        clearTokens(this.deps.storage);
+      if (endsSignIn(failure)) clearTokens(this.deps.storage);
       if (applyFailure(state, failure, this.deps.now(), () => this.deps.random())) return;
     }
     if (clean) {

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { workedExampleNight } from "../helpers/samples";
-import { readOutcome } from "../../companion/auth/http-outcome";
+import { readOutcome } from "../../companion/http/outcome";
 import { readTokenResponse } from "../../companion/auth/oauth-requests";
 import { fitbitWeb } from "../../companion/providers/fitbit-web";
 import { googleHealth } from "../../companion/providers/google-health";
@@ -195,6 +195,22 @@ describe("error classification by status, then reason, never by message", () => 
       { kind: "rateLimited", retryAfterSeconds: 2270 },
     ],
     ["410 with an HTML body", respond(410, "<html>Gone</html>"), { kind: "retired" }],
+    [
+      "Google token endpoint without the secret as configuration",
+      respond(400, google("token-error-client-secret-missing.json")),
+      { kind: "config", detail: "400 invalid_request" },
+    ],
+    [
+      "Google 400 invalid filter as the provider's",
+      respond(400, google("error-400-invalid-filter.json")),
+      { kind: "provider", status: 400 },
+    ],
+    [
+      "a 404 as the provider's, never configuration",
+      respond(404, "<html>Not found</html>"),
+      { kind: "provider", status: 404 },
+    ],
+    ["an unknown status as the provider's", respond(418, "{}"), { kind: "provider", status: 418 }],
     ["503 without a body", respond(503, ""), { kind: "server", status: 503 }],
     ["200 that is not JSON", respond(200, "<html>"), { kind: "malformed", field: "body" }],
   ];

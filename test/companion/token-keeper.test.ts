@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
-import { readOutcome } from "../../companion/auth/http-outcome";
+import { readOutcome } from "../../companion/http/outcome";
 import { buildCodeExchange, readTokenResponse } from "../../companion/auth/oauth-requests";
 import { TokenKeeper } from "../../companion/auth/token-keeper";
 import { readTokens, writeTokens } from "../../companion/auth/token-store";

@@ -1,8 +1,9 @@
-// What each classified failure does to the sync state (design §3 "Tokens"): distinct behaviour
-// per class, last good data always kept.
+// The failure policy, in one place: what each classified failure (outcome.ts) does to the sync
+// state (status and problem shown), whether the run stops, when the next call may go, and whether
+// the sign-in survives (design §3 "Tokens"). The last good data is always kept.
 import { Problem, SyncStatus } from "../../common/sync-status";
-import { Failure } from "../auth/http-outcome";
-import { SyncState } from "./sync-state";
+import { SyncState } from "../sync/sync-state";
+import { Failure } from "./outcome";
 
 const MINUTE = 60000;
 const MAX_BACKOFF_MS = 60 * MINUTE;
@@ -46,6 +47,10 @@ export function applyFailure(state: SyncState, failure: Failure, now: number, ra
       set(SyncStatus.Retrying, Problem.Config);
       state.retryAt = now + MAX_BACKOFF_MS;
       return true;
+    case "provider":
+      set(SyncStatus.Retrying, Problem.Server);
+      state.retryAt = now + MAX_BACKOFF_MS;
+      return true;
     case "malformed": // an answer that cannot be read backs off like a 5xx: no retry storm
     case "server":
     case "network":
@@ -56,4 +61,9 @@ export function applyFailure(state: SyncState, failure: Failure, now: number, ra
       state.retryAt = now + backoffMs(++state.failures, random);
       return true;
   }
+}
+
+/** Whether the stored grant is useless after this failure (it is wiped; the last data stays). */
+export function endsSignIn(failure: Failure): boolean {
+  return failure.kind === "invalidGrant" || failure.kind === "retired" || failure.kind === "expired";
 }

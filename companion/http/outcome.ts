@@ -1,5 +1,7 @@
-// Classifies HTTP answers into the coded outcomes the companion acts on (design §3; reference
-// tables google-health-api.md §6, fitbit-web-api.md §2.5). Never by message text.
+// Classifies HTTP answers, from the token endpoints and the data APIs alike, into the coded
+// failures the companion acts on (design §3; google-health-api.md §6, fitbit-web-api.md §2.5).
+// By status, then the error's status or reason; never by message text. What each failure does is
+// decided in failure-policy.ts.
 import { HttpResponse } from "../deps";
 
 export type Failure =
@@ -13,6 +15,7 @@ export type Failure =
   | { kind: "accountNotLinked" }
   | { kind: "legacyLogin" }
   | { kind: "config"; detail: string }
+  | { kind: "provider"; status: number }
   | { kind: "malformed"; field: string };
 
 export type Outcome = { ok: true; body: unknown } | { ok: false; failure: Failure };
@@ -49,6 +52,9 @@ function googleReason(body: unknown): string | null {
   return null;
 }
 
+/** OAuth errors that mean the build's client registration is wrong (RFC 6749 §5.2). */
+const CLIENT_ERRORS = ["invalid_request", "invalid_client", "unauthorized_client", "redirect_uri_mismatch"];
+
 function classifyError(status: number, body: unknown, response: HttpResponse): Failure {
   const oauthError = field(body, "error");
   const errors = field(body, "errors");
@@ -70,10 +76,11 @@ function classifyError(status: number, body: unknown, response: HttpResponse): F
     return { kind: "config", detail: reason ?? String(fitbitType) };
   }
   if (reason === "ACCOUNT_NOT_LINKED") return { kind: "accountNotLinked" };
-  return {
-    kind: "config",
-    detail: `${status} ${typeof oauthError === "string" ? oauthError : (reason ?? String(fitbitType))}`,
-  };
+  // Only what says the app's own OAuth client is wrong is a configuration error; a 404 or any
+  // other unexpected answer is the provider's problem, retried later.
+  if (typeof oauthError === "string" && CLIENT_ERRORS.indexOf(oauthError) >= 0)
+    return { kind: "config", detail: `${status} ${oauthError}` };
+  return { kind: "provider", status };
 }
 
 /** Reads a response: a JSON body on 2xx, else the classified failure. */
