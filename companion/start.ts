@@ -9,14 +9,10 @@ import { completeSignIn, prepareSignIn, signOut } from "./auth/sign-in";
 import { TokenKeeper } from "./auth/token-keeper";
 import { readPending, readTokens } from "./auth/token-store";
 import { CompanionDeps } from "./deps";
-
-import { emptyState, writeState } from "./sync/sync-state";
 import { SyncEngine } from "./sync/sync-engine";
 
 /** Platform minimum wake interval (fitbit-os.md §5). */
 export const MIN_WAKE_INTERVAL_MS = 5 * 60 * 1000;
-/** The watch may ask for a sync at most this often. */
-export const REFRESH_REQUEST_GAP_MS = 5 * 60 * 1000;
 
 /** Tells which providers the build can sign in with, from the compiled-in credentials. */
 export function describeClients(credentials: ClientCredentials): ClientConfigured {
@@ -53,29 +49,22 @@ export function start(deps: CompanionDeps, events: CompanionEvents): SyncEngine 
   events.onWake(() => void run(false));
   events.onPeerOpen(() => void run(false));
   events.onPeerMessage((data) => {
-    if (!isRefreshRequest(data)) return;
-    const state = engine.state();
-    if (deps.now() - state.forcedAt < REFRESH_REQUEST_GAP_MS) return;
-    state.forcedAt = deps.now();
-    writeState(deps.storage, state);
-    void run(true);
+    if (isRefreshRequest(data)) void engine.requestRefresh();
   });
   events.onSettingsChange((key) => void onSettings(key));
 
   async function onSettings(key: string | null): Promise<void> {
     if (key === SettingsKey.oauthReturn) {
       const result = await completeSignIn(deps);
-      if (result === "signedIn") {
-        writeState(deps.storage, emptyState(SyncStatus.Ok));
-        await run(true);
-      } else if (result === "retired") engine.markRetired();
+      if (result === "signedIn") await engine.resetAfterSignIn();
+      else if (result === "retired") await engine.markRetired();
     } else if (key === SettingsKey.signOut) {
       await signOut(deps);
-      engine.publish(emptyState(SyncStatus.SignedOut));
+      await engine.signedOut();
       prepareSignIn(deps);
     } else if (key === SettingsKey.provider) {
       if (readTokens(deps.storage) === null) {
-        engine.clearRetired();
+        await engine.clearRetired();
         prepareSignIn(deps);
         await probeLegacy();
       } else await run(true);
@@ -98,7 +87,7 @@ export function start(deps: CompanionDeps, events: CompanionEvents): SyncEngine 
       const outcome = await readOutcome(
         await deps.http({ method: "GET", url, headers: { Accept: "application/json" } }),
       );
-      if (!outcome.ok && outcome.failure.kind === "retired") engine.markRetired();
+      if (!outcome.ok && outcome.failure.kind === "retired") await engine.markRetired();
     } catch (error) {
       deps.log(`legacy API not reached: ${String(error)}`);
     }

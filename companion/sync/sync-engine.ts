@@ -1,11 +1,11 @@
-// One sync run: plan, get a fresh token, make the planned calls (one refresh and retry after a
-// 401), merge what arrived, persist, then deliver the snapshot and the page's status.
+// The one owner of the sync state. Runs (plan, fresh token, the planned calls with one refresh
+// and retry after a 401, merge, persist, publish) and the intents of the rest of the companion
+// (the watch asks for a refresh, a sign-in completed, the user signed out, the provider retired)
+// take turns on one queue, so no write is lost to another and a run asked for while one is under
+// way is queued behind it, never dropped.
 import { CivilDate, toCivilDate } from "../../common/civil-date";
 import { addCivilDays } from "../civil-days";
-import { decodeSnapshot } from "../../common/decode-snapshot";
-import { snapshotMessage } from "../../common/messages";
-import { encodeSnapshot, SNAPSHOT_FILE } from "../../common/snapshot";
-import { readOptions, readProvider, SettingsKey, SyncReport } from "../../common/settings-keys";
+import { readOptions } from "../../common/settings-keys";
 import { Problem, SyncStatus } from "../../common/sync-status";
 import { applyFailure, endsSignIn } from "../http/failure-policy";
 import { Failure, Outcome, readOutcome } from "../http/outcome";
@@ -14,16 +14,22 @@ import { clearTokens, readTokens, TokenSet } from "../auth/token-store";
 import { CompanionDeps, HttpRequest, LocalTime } from "../deps";
 import { READERS } from "../providers/readers";
 import { Call, DataProvider } from "../providers/provider";
-import { buildSnapshot } from "./build-snapshot";
 import { planCalls } from "./plan-calls";
 import { mergeCall, readCall } from "./read-call";
-import { pruneState, readState, SyncState, writeState } from "./sync-state";
+import { deliverSnapshot, reportStatus } from "./publish";
+import { emptyState, pruneState, readState, SyncState, writeState } from "./sync-state";
 
 /** A list is read to at most this many pages per call (sleep pages hold 25 records). */
 const MAX_PAGES = 4;
 
+/** The watch may ask for a sync at most this often. */
+export const REFRESH_REQUEST_GAP_MS = 5 * 60 * 1000;
+
 export class SyncEngine {
-  private running: Promise<void> | null = null;
+  /** The tail of the queue every run and intent waits its turn on. */
+  private queue: Promise<void> = Promise.resolve();
+  /** A run waiting for its turn; later requests join it (a forced one makes it forced). */
+  private waiting: { forced: boolean; done: Promise<void> } | null = null;
 
   constructor(
     private readonly deps: CompanionDeps,
@@ -38,17 +44,48 @@ export class SyncEngine {
     return readState(this.deps.storage, readTokens(this.deps.storage) === null ? SyncStatus.SignedOut : SyncStatus.Ok);
   }
 
-  /** Runs a sync unless one is running (then that one's promise is returned). */
+  /** Queues a sync run; one already waiting for its turn takes this request too. */
   sync(forced: boolean): Promise<void> {
-    if (this.running === null) {
-      const run = this.run(forced);
-      this.running = run;
-      const clear = () => {
-        this.running = null;
-      };
-      run.then(clear, clear);
+    if (this.waiting !== null) {
+      this.waiting.forced = this.waiting.forced || forced;
+      return this.waiting.done;
     }
-    return this.running;
+    const waiting = { forced, done: Promise.resolve() };
+    waiting.done = this.enqueue(() => {
+      if (this.waiting === waiting) this.waiting = null;
+      return this.run(waiting.forced);
+    });
+    this.waiting = waiting;
+    return waiting.done;
+  }
+
+  /** The watch asks for fresh data: a forced run, at most once per {@link REFRESH_REQUEST_GAP_MS}. */
+  requestRefresh(): Promise<void> {
+    return this.enqueue(() => {
+      const state = this.state();
+      if (this.deps.now() - state.forcedAt < REFRESH_REQUEST_GAP_MS) return;
+      state.forcedAt = this.deps.now();
+      writeState(this.deps.storage, state);
+      void this.sync(true);
+    });
+  }
+
+  /** A new sign-in completed: start from nothing (no data of another account survives), then sync. */
+  resetAfterSignIn(): Promise<void> {
+    void this.enqueue(() => writeState(this.deps.storage, emptyState(SyncStatus.Ok)));
+    this.waiting = null; // a run queued before the reset must not stand in for the one after it
+    return this.sync(true);
+  }
+
+  /** The user signed out: the watch and the page hear it at once; nothing is kept. */
+  signedOut(): Promise<void> {
+    return this.enqueue(() => this.publish(emptyState(SyncStatus.SignedOut)));
+  }
+
+  private enqueue(work: () => void | Promise<void>): Promise<void> {
+    const turn = this.queue.then(work);
+    this.queue = turn.catch((error: unknown) => this.deps.log(`sync engine: ${String(error)}`));
+    return turn;
   }
 
   private async run(forced: boolean): Promise<void> {
@@ -78,28 +115,32 @@ export class SyncEngine {
   }
 
   /** The legacy API answered 410: the page and the watch say so, and nothing is retried. */
-  markRetired(): void {
-    const state = this.state();
-    state.status = SyncStatus.Retired;
-    state.problem = Problem.Retired;
-    state.retryAt = null;
-    this.publish(state);
+  markRetired(): Promise<void> {
+    return this.enqueue(() => {
+      const state = this.state();
+      state.status = SyncStatus.Retired;
+      state.problem = Problem.Retired;
+      state.retryAt = null;
+      this.publish(state);
+    });
   }
 
   /** The user picked another provider: a retired notice no longer applies. */
-  clearRetired(): void {
-    const state = this.state();
-    if (state.status !== SyncStatus.Retired) return;
-    state.status = readTokens(this.deps.storage) === null ? SyncStatus.SignedOut : SyncStatus.Ok;
-    state.problem = Problem.None;
-    this.publish(state);
+  clearRetired(): Promise<void> {
+    return this.enqueue(() => {
+      const state = this.state();
+      if (state.status !== SyncStatus.Retired) return;
+      state.status = readTokens(this.deps.storage) === null ? SyncStatus.SignedOut : SyncStatus.Ok;
+      state.problem = Problem.None;
+      this.publish(state);
+    });
   }
 
   /** Sends the snapshot (if it changed), saves the state, and updates the settings page. */
-  publish(state: SyncState, today: CivilDate = this.today()): void {
-    this.deliver(state, today); // records what was sent, so it is saved after
+  private publish(state: SyncState, today: CivilDate = this.today()): void {
+    deliverSnapshot(this.deps, state, today); // records what was sent, so it is saved after
     writeState(this.deps.storage, state);
-    this.report(state);
+    reportStatus(this.deps, state);
   }
 
   private async fetch(state: SyncState, tokens: TokenSet, calls: Call[], today: CivilDate): Promise<void> {
@@ -179,51 +220,6 @@ export class SyncEngine {
     } catch {
       return { ok: false, failure: { kind: "network" } };
     }
-  }
-
-  /**
-   * Sends the snapshot when its data, status or options changed: as a file (the newest replaces a
-   * pending one) and as a message when the socket is open. When only the last-sync time moved, a
-   * message tells an open watch and nothing is queued: a face that was not running hears it when
-   * its socket opens, because the companion syncs on `open`.
-   */
-  private deliver(state: SyncState, today: CivilDate): void {
-    const options = readOptions((k) => this.deps.settings.getItem(k));
-    const wire = encodeSnapshot(buildSnapshot(state, today, this.deps.now(), options));
-    // The watch's own check: a snapshot it would refuse is never sent (the readers make this moot).
-    const checked = decodeSnapshot(wire);
-    if (!checked.ok) {
-      this.deps.log(`snapshot not sent: it fails the watch's check at ${checked.error.field}`);
-      return;
-    }
-    const key = JSON.stringify({ ...wire, t: 0, u: 0 });
-    const changed = key !== state.lastSent;
-    if (changed) {
-      state.lastSent = key;
-      this.deps.sendFile(SNAPSHOT_FILE, wire).catch((error: unknown) => this.deps.log(`outbox: ${String(error)}`));
-    }
-    if ((changed || wire.u !== state.lastSentSyncAt) && this.deps.socketOpen()) {
-      try {
-        this.deps.sendMessage(snapshotMessage(wire));
-        state.lastSentSyncAt = wire.u;
-      } catch (error) {
-        this.deps.log(`message not sent (the file follows): ${String(error)}`);
-      }
-    }
-  }
-
-  /** Publishes sign-in state, last sync and problem for the settings page (only when changed). */
-  private report(state: SyncState): void {
-    const tokens = readTokens(this.deps.storage);
-    const report: SyncReport = {
-      signedIn: tokens !== null,
-      provider: tokens?.provider ?? readProvider((k) => this.deps.settings.getItem(k)),
-      lastSyncAt: state.lastSyncAt === null ? null : Math.floor(state.lastSyncAt / 1000),
-      problem: state.problem,
-      retryAt: state.retryAt === null ? null : Math.floor(state.retryAt / 1000),
-    };
-    const text = JSON.stringify(report);
-    if (this.deps.settings.getItem(SettingsKey.status) !== text) this.deps.settings.setItem(SettingsKey.status, text);
   }
 }
 

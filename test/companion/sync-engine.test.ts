@@ -1,0 +1,88 @@
+// The sync engine as the one owner of the sync state: runs and intents take turns.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { TokenKeeper } from "../../companion/auth/token-keeper";
+import { writeTokens } from "../../companion/auth/token-store";
+import { CompanionDeps, HttpRequest, HttpResponse } from "../../companion/deps";
+import { SyncEngine } from "../../companion/sync/sync-engine";
+import { MemoryStore } from "../helpers/companion-harness";
+
+const NOW = Date.UTC(2026, 10, 11, 18, 0);
+
+/** An engine whose HTTP answers wait until the test lets them go. */
+function engineWithHeldAnswers(statuses: number[] = []) {
+  const storage = new MemoryStore();
+  writeTokens(storage, { provider: "google", accessToken: "a", refreshToken: "r", expiresAt: NOW + 3600e3, scope: "" });
+  const held: Array<() => void> = [];
+  const requests: string[] = [];
+  const deps: CompanionDeps = {
+    host: { wakeInterval: undefined },
+    settings: new MemoryStore(),
+    storage,
+    credentials: { google: { clientId: "id", clientSecret: "s" }, fitbit: { clientId: "", clientSecret: "" } },
+    http(req: HttpRequest) {
+      requests.push(new URL(req.url).pathname);
+      return new Promise<HttpResponse>((resolve) =>
+        held.push(() =>
+          resolve({ status: statuses.shift() ?? 200, headers: { get: () => null }, text: () => Promise.resolve("{}") }),
+        ),
+      );
+    },
+    now: () => NOW,
+    localTime: () => ({ year: 2026, month: 11, day: 11, hours: 18, minutes: 0 }),
+    randomBytes: (n) => new Array<number>(n).fill(7),
+    random: () => 0.5,
+    sendFile: () => Promise.resolve(),
+    socketOpen: () => false,
+    sendMessage: () => undefined,
+    log: () => undefined,
+  };
+  const engine = new SyncEngine(deps, new TokenKeeper(deps));
+  /** Lets every held answer go, until the engine stops asking. */
+  const drain = async () => {
+    for (let i = 0; i < 100; i++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      held.splice(0).forEach((release) => release());
+    }
+  };
+  return { engine, storage, requests, drain };
+}
+
+describe("sync engine", () => {
+  it("queues a forced run asked for during a running one, and never drops it", async () => {
+    // The first run meets a 500 and backs off; a forced run ignores the backoff and fetches.
+    const { engine, requests, drain } = engineWithHeldAnswers([500]);
+    const first = engine.sync(false);
+    await new Promise((resolve) => setImmediate(resolve));
+    const forced = engine.sync(true);
+    await drain();
+    await Promise.all([first, forced]);
+    assert.deepEqual(requests, [
+      "/v4/users/me/dataTypes/sleep/dataPoints",
+      "/v4/users/me/dataTypes/sleep/dataPoints",
+      "/v4/users/me/dataTypes/steps/dataPoints:dailyRollUp",
+      "/v4/users/me/dataTypes/daily-resting-heart-rate/dataPoints",
+    ]);
+  });
+
+  it("keeps the watch's refresh-request time when a run was under way as it came", async () => {
+    const { engine, storage, drain } = engineWithHeldAnswers();
+    const running = engine.sync(false);
+    await new Promise((resolve) => setImmediate(resolve));
+    const asked = engine.requestRefresh();
+    await drain();
+    await Promise.all([running, asked]);
+    await drain();
+    assert.equal((JSON.parse(storage.getItem("syncState") ?? "{}") as { forcedAt: number }).forcedAt, NOW);
+  });
+
+  it("joins requests that arrive while a run waits for its turn into that run", async () => {
+    const { engine, drain } = engineWithHeldAnswers();
+    const running = engine.sync(false);
+    const a = engine.sync(false);
+    const b = engine.sync(true);
+    assert.equal(a, b);
+    await drain();
+    await Promise.all([running, a]);
+  });
+});
