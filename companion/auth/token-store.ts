@@ -3,7 +3,6 @@ import { isProviderId, ProviderId } from "../../common/providers";
 import { StringStore } from "../deps";
 
 const TOKENS = "tokens";
-const PENDING = "pendingSignIn";
 
 /** The stored grant. */
 export interface TokenSet {
@@ -13,14 +12,6 @@ export interface TokenSet {
   /** Epoch ms when the access token expires. */
   expiresAt: number;
   scope: string;
-}
-
-/** A sign-in in progress: what the companion must remember between publishing and the return. */
-export interface PendingSignIn {
-  provider: ProviderId;
-  verifier: string;
-  state: string;
-  createdAt: number;
 }
 
 function parse(raw: string | null | undefined): { [key: string]: unknown } | null {
@@ -53,16 +44,4 @@ export function writeTokens(store: StringStore, tokens: TokenSet): void {
 
 export function clearTokens(store: StringStore): void {
   store.removeItem(TOKENS);
-}
-
-export function readPending(store: StringStore): PendingSignIn | null {
-  const r = parse(store.getItem(PENDING));
-  if (r === null || !isProviderId(r.provider)) return null;
-  if (typeof r.verifier !== "string" || typeof r.state !== "string" || typeof r.createdAt !== "number") return null;
-  return { provider: r.provider, verifier: r.verifier, state: r.state, createdAt: r.createdAt };
-}
-
-export function writePending(store: StringStore, pending: PendingSignIn | null): void {
-  if (pending === null) store.removeItem(PENDING);
-  else store.setItem(PENDING, JSON.stringify(pending));
 }

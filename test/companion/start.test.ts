@@ -20,6 +20,32 @@ async function signedIn(
 }
 
 describe("companion sign-in", () => {
+  it("completes a sign-in whose return arrived while the companion was unloaded, at the next launch", async () => {
+    const h = await startHarness({ start: "2026-11-24T09:00:00", timeZone: "Europe/Berlin" });
+    harnesses.push(h);
+    await h.returnWhileUnloaded();
+    await h.relaunch();
+    assert.notEqual(readTokens(h.storage), null);
+    assert.equal(h.settings.getItem(SettingsKey.oauthReturn), null);
+    assert.equal(h.lastSnapshot()?.status, SyncStatus.Ok);
+  });
+
+  it("signs out at once without network, and sends the revoke it owes at a later launch", async () => {
+    const h = await signedIn();
+    h.offline = true;
+    await h.pageWrite(SettingsKey.signOut, "1");
+    assert.equal(readTokens(h.storage), null);
+    assert.equal(h.lastSnapshot()?.status, SyncStatus.SignedOut);
+    assert.notEqual(h.settings.getItem(SettingsKey.oauthRequest), null, "a fresh sign-in is offered");
+    h.offline = false;
+    const before = h.requests.length;
+    await h.relaunch();
+    assert.ok(h.requests.slice(before).some((r) => r.url === "https://oauth2.googleapis.com/revoke"));
+    const after = h.requests.length;
+    await h.relaunch();
+    assert.ok(!h.requests.slice(after).some((r) => r.url.endsWith("/revoke")), "revoked once, not again");
+  });
+
   it("publishes a PKCE challenge and state, and says the build has a Google client", async () => {
     const h = await startHarness({ start: "2026-11-24T09:00:00", timeZone: "Europe/Berlin" });
     harnesses.push(h);

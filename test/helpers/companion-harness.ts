@@ -40,11 +40,17 @@ export interface Harness {
   messages: unknown[];
   clock: { now: number };
   socketOpen: boolean;
+  /** When true, every request fails as with no network. */
+  offline: boolean;
   logs: string[];
   /** Page writes a setting: the companion gets a change event; resolves when its work is done. */
   pageWrite(key: string, value: string): Promise<void>;
   wake(): Promise<void>;
   signIn(): Promise<void>;
+  /** Runs the consent and leaves the return in settings without a change event (as when unloaded). */
+  returnWhileUnloaded(): Promise<void>;
+  /** The companion is unloaded and launched again: memory gone, storage and settings kept. */
+  relaunch(): Promise<void>;
   advance(minutes: number): Promise<void>;
   lastSnapshot(): Snapshot | null;
   /** What the companion last told the settings page. */
@@ -86,6 +92,7 @@ export async function startHarness(options: {
     messages: [],
     clock,
     socketOpen: false,
+    offline: false,
     logs: [],
     async pageWrite(key, value) {
       h.settings.setItem(key, value);
@@ -97,6 +104,11 @@ export async function startHarness(options: {
       await idle();
     },
     async signIn() {
+      await h.returnWhileUnloaded();
+      listeners.settings.forEach((l) => l(SettingsKey.oauthReturn));
+      await idle();
+    },
+    async returnWhileUnloaded() {
       const request = parseOauthRequest(h.settings.getItem(SettingsKey.oauthRequest));
       if (request === null) throw new Error("no sign-in prepared");
       const url = buildAuthorizeUrl({
@@ -107,7 +119,13 @@ export async function startHarness(options: {
       });
       const response = await fetch(routeUrl(url, server.url), { redirect: "manual" });
       const location = new URL(response.headers.get("location") ?? "");
-      await h.pageWrite(SettingsKey.oauthReturn, JSON.stringify(Object.fromEntries(location.searchParams)));
+      h.settings.setItem(SettingsKey.oauthReturn, JSON.stringify(Object.fromEntries(location.searchParams)));
+    },
+    async relaunch() {
+      listeners.wake = [];
+      listeners.settings = [];
+      start(deps, events);
+      await idle();
     },
     async advance(minutes) {
       const end = clock.now + minutes * 60000;
@@ -127,6 +145,7 @@ export async function startHarness(options: {
     storage: h.storage,
     credentials: CREDENTIALS,
     async http(req: HttpRequest) {
+      if (h.offline) throw new TypeError("Network request failed");
       const response = await fetch(routeUrl(req.url, server.url), {
         method: req.method,
         headers: req.headers,

@@ -1,0 +1,221 @@
+// Carries out the sign-in state machine (sign-in-steps.ts): it owns the sign-in record in local
+// storage (phase, PKCE verifier and `state`, a revoke still owed) and the request it publishes
+// for the page's <Oauth>, turns platform events into machine events, and performs the effects.
+// The companion makes the verifier and `state`, checks `state` on return and exchanges the code
+// itself, so tokens never pass through the settings page (docs/contracts.md §2).
+import { isClientConfigured, isProviderId, ProviderId, providerInfo } from "../../common/providers";
+import { OauthRequest, parseOauthReturn, readProvider, SettingsKey } from "../../common/settings-keys";
+import { base64Url, pkceChallenge } from "../../common/sha256";
+import { CompanionDeps } from "../deps";
+import { readOutcome } from "../http/outcome";
+import { SyncEngine } from "../sync/sync-engine";
+import { buildCodeExchange, buildRevoke, readTokenResponse } from "./oauth-requests";
+import { Effect, Phase, SignInEvent, step } from "./sign-in-steps";
+import { clearTokens, readTokens, TokenSet, writeTokens } from "./token-store";
+
+const KEY = "signIn";
+const PHASES: Phase[] = ["idle", "awaitingReturn", "exchanging", "signedIn", "signingOut", "retired"];
+
+/** What the sign-in keeps between launches. */
+interface SignInRecord {
+  phase: Phase;
+  /** The published request: its provider, PKCE verifier and `state` (used once). */
+  request: { provider: ProviderId; verifier: string; state: string } | null;
+  /** A grant still to be revoked after a sign-out (retried at every launch until confirmed). */
+  revoke: { provider: ProviderId; token: string } | null;
+}
+
+export class SignInFlow {
+  /** What the last exchange brought, between the `exchanged` event and its `keepTokens` effect. */
+  private received: TokenSet | null = null;
+  /** The code of the last matching return, between `returned` and `exchangeCode`. */
+  private code: string | null = null;
+
+  constructor(
+    private readonly deps: CompanionDeps,
+    private readonly engine: SyncEngine,
+  ) {}
+
+  phase(): Phase {
+    return this.read().phase;
+  }
+
+  /** At every launch, whatever its reason: a return that arrived while unloaded, else `launch`. */
+  launch(): Promise<void> {
+    if (this.deps.settings.getItem(SettingsKey.oauthReturn) != null) return this.returned();
+    return this.handle({ type: "launch" });
+  }
+
+  /** A settings change the sign-in cares about; false when the key is not one of them. */
+  onSettingsChange(key: string | null): Promise<void> | false {
+    if (key === SettingsKey.oauthReturn) return this.returned();
+    if (key === SettingsKey.signOut) return this.handle({ type: "signOutTapped" });
+    if (key === SettingsKey.provider) return this.handle({ type: "providerChanged" });
+    return false;
+  }
+
+  /** Applies one event: the table gives the next phase (saved first) and the effects, done in order. */
+  async handle(event: SignInEvent): Promise<void> {
+    const record = this.read();
+    const provider = readProvider((k) => this.deps.settings.getItem(k));
+    const next = step(record.phase, event, isClientConfigured(provider, this.deps.credentials));
+    if (next.phase !== record.phase) this.deps.log(`sign-in: ${record.phase} → ${next.phase} (${event.type})`);
+    record.phase = next.phase;
+    this.write(record);
+    for (const effect of next.effects) await this.perform(effect);
+  }
+
+  private returned(): Promise<void> {
+    const returned = parseOauthReturn(this.deps.settings.getItem(SettingsKey.oauthReturn));
+    this.deps.settings.removeItem(SettingsKey.oauthReturn);
+    const record = this.read();
+    const matches = returned !== null && record.request !== null && returned.state === record.request.state;
+    if (returned !== null && !matches) this.deps.log("sign-in ignored: state does not match the one this phone issued");
+    if (matches && returned.error !== null) this.deps.log(`sign-in not completed: ${returned.error}`);
+    this.code = matches && returned.error === null ? returned.code : null;
+    return this.handle({ type: "returned", matches, code: this.code !== null });
+  }
+
+  private async perform(effect: Effect): Promise<void> {
+    const record = this.read();
+    switch (effect) {
+      case "publishRequest":
+        return this.publishRequest(record);
+      case "clearRequest":
+        this.deps.settings.removeItem(SettingsKey.oauthRequest);
+        return;
+      case "exchangeCode":
+        return this.exchange(record);
+      case "keepTokens":
+        if (this.received !== null) writeTokens(this.deps.storage, this.received);
+        this.received = null;
+        return this.engine.resetAfterSignIn();
+      case "wipeTokens": {
+        const tokens = readTokens(this.deps.storage);
+        clearTokens(this.deps.storage);
+        if (tokens !== null)
+          this.write({ ...record, revoke: { provider: tokens.provider, token: tokens.refreshToken } });
+        return this.engine.signedOut();
+      }
+      case "revoke":
+        return this.revoke(record);
+      case "markRetired":
+        return this.engine.markRetired();
+      case "clearRetired":
+        return this.engine.clearRetired();
+      case "probeRetired":
+        return this.probeRetired();
+      case "sync":
+        return this.engine.sync(true);
+    }
+  }
+
+  /** Publishes a fresh PKCE challenge and `state` for the chosen provider. */
+  private publishRequest(record: SignInRecord): void {
+    const provider = readProvider((k) => this.deps.settings.getItem(k));
+    const verifier = base64Url(this.deps.randomBytes(48)); // 64 characters, RFC 7636 §4.1
+    const state = base64Url(this.deps.randomBytes(16)); // 128 bits
+    this.write({ ...record, request: { provider, verifier, state } });
+    const request: OauthRequest = {
+      provider,
+      clientId: this.deps.credentials[provider].clientId,
+      state,
+      challenge: pkceChallenge(verifier),
+    };
+    this.deps.settings.setItem(SettingsKey.oauthRequest, JSON.stringify(request));
+  }
+
+  private async exchange(record: SignInRecord): Promise<void> {
+    const request = record.request;
+    const code = this.code;
+    this.code = null;
+    this.write({ ...record, request: null }); // a state is used once
+    if (request === null || code === null) return this.handle({ type: "exchanged", result: "failed" });
+    let result: "ok" | "retired" | "failed" = "failed";
+    try {
+      const outcome = await readOutcome(
+        await this.deps.http(buildCodeExchange(request.provider, this.deps.credentials, code, request.verifier)),
+      );
+      // A 410 from the token endpoint means the service is retired, not that the sign-in failed.
+      if (!outcome.ok && outcome.failure.kind === "retired") result = "retired";
+      else {
+        const tokens = outcome.ok
+          ? readTokenResponse(request.provider, outcome.body, this.deps.now(), null)
+          : { error: outcome.failure.kind };
+        if ("error" in tokens) this.deps.log(`code exchange failed: ${tokens.error}`);
+        else {
+          this.received = tokens;
+          result = "ok";
+          this.deps.log(`signed in (${request.provider})`);
+        }
+      }
+    } catch (error) {
+      this.deps.log(`code exchange failed: ${String(error)}`);
+    }
+    return this.handle({ type: "exchanged", result });
+  }
+
+  /**
+   * Revokes a grant still owed: a 2xx, a 4xx (already invalid) or a 410 (retired) settles it; no
+   * answer or a 5xx keeps it owed for the next launch. The phone holds no tokens either way.
+   */
+  private async revoke(record: SignInRecord): Promise<void> {
+    const owed = record.revoke;
+    if (owed === null) return;
+    try {
+      const response = await this.deps.http(buildRevoke(owed.provider, this.deps.credentials, owed.token));
+      if (response.status < 500) this.write({ ...this.read(), revoke: null });
+      else this.deps.log(`revoke answered ${response.status}; tried again at the next launch`);
+    } catch {
+      this.deps.log("revoke did not reach the provider; tried again at the next launch");
+    }
+    return this.handle({ type: "revoked" });
+  }
+
+  /**
+   * For a provider that may be retired (the legacy Fitbit Web API answers 410 on every URL since
+   * 2026-11-02), one unauthenticated request tells whether it still exists, so the user learns it
+   * before trying a sign-in whose consent page is gone too.
+   */
+  private async probeRetired(): Promise<void> {
+    const url = providerInfo(readProvider((k) => this.deps.settings.getItem(k))).retiredProbeUrl;
+    if (url === null) return;
+    let retired = false;
+    try {
+      const outcome = await readOutcome(
+        await this.deps.http({ method: "GET", url, headers: { Accept: "application/json" } }),
+      );
+      retired = !outcome.ok && outcome.failure.kind === "retired";
+    } catch (error) {
+      this.deps.log(`provider not reached: ${String(error)}`);
+    }
+    if (retired) await this.handle({ type: "probedRetired" });
+  }
+
+  private read(): SignInRecord {
+    const fallback: SignInRecord = {
+      phase: readTokens(this.deps.storage) === null ? "idle" : "signedIn",
+      request: null,
+      revoke: null,
+    };
+    const raw = this.deps.storage.getItem(KEY);
+    if (typeof raw !== "string") return fallback;
+    try {
+      const r = JSON.parse(raw) as Partial<SignInRecord>;
+      if (r.phase === undefined || PHASES.indexOf(r.phase) < 0) return fallback;
+      const request = r.request ?? null;
+      const revoke = r.revoke ?? null;
+      return {
+        phase: r.phase,
+        request: request !== null && isProviderId(request.provider) ? request : null,
+        revoke: revoke !== null && isProviderId(revoke.provider) ? revoke : null,
+      };
+    } catch {
+      return fallback;
+    }
+  }
+
+  private write(record: SignInRecord): void {
+    this.deps.storage.setItem(KEY, JSON.stringify(record));
+  }
+}
