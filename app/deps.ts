@@ -10,7 +10,9 @@ export interface ViewElement {
   x: number;
   y: number;
   sweepAngle: number;
-  style: { opacity: number; fill: string; fontSize: number };
+  /** Its CSS classes, space-separated (styles.css). */
+  class: string;
+  style: { opacity: number; fill: string };
 }
 
 /** Looks elements up by id (the `document` module). */

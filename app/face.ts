@@ -11,12 +11,18 @@ import { THEMES } from "./themes";
 
 /** Text shown for a value that is not known: never a made-up zero. */
 export const UNKNOWN_TEXT = "--";
-const STAGE_BAR_WIDTH = 220;
-const TREND_HEIGHT = 28;
-const TREND_BASE = 282;
-/** The rings are gauges open at the bottom, where the status line sits. */
-const GAUGE_DEGREES = 270;
+/** Status lines longer than this many characters take the smaller `status-long` style. */
 const LONG_STATUS = 34;
+
+/** The geometry the face draws into, read once from resources/index.view and styles.css. */
+interface Layout {
+  stageX: number;
+  stageWidth: number;
+  trendBase: number;
+  trendHeight: number;
+  /** The rings are gauges open at the bottom, where the status line sits: their background's sweep. */
+  gaugeDegrees: number;
+}
 
 export interface FaceInput {
   now: Date;
@@ -51,7 +57,7 @@ export function createFace(doc: ElementSource): Face {
   };
   const set = (
     id: string,
-    prop: "text" | "width" | "height" | "y" | "x" | "sweepAngle" | "opacity" | "fill" | "fontSize",
+    prop: "text" | "width" | "height" | "y" | "x" | "sweepAngle" | "opacity" | "fill" | "class",
     value: string | number,
   ): void => {
     const key = id + "." + prop;
@@ -60,9 +66,19 @@ export function createFace(doc: ElementSource): Face {
     const target = el(id);
     if (prop === "opacity") target.style.opacity = value as number;
     else if (prop === "fill") target.style.fill = value as string;
-    else if (prop === "fontSize") target.style.fontSize = value as number;
+    else if (prop === "class") target.class = value as string;
     else if (prop === "text") target.text = value as string;
     else target[prop] = value as number;
+  };
+
+  const track = el("stage-track");
+  const tallestBar = el("bar-0");
+  const layout: Layout = {
+    stageX: track.x,
+    stageWidth: track.width,
+    trendBase: tallestBar.y + tallestBar.height,
+    trendHeight: tallestBar.height,
+    gaugeDegrees: el("ring-bg").sweepAngle,
   };
 
   const drawStages = (s: Snapshot | null): void => {
@@ -74,9 +90,9 @@ export function createFace(doc: ElementSource): Face {
           ? [n.split.deep, n.split.light, n.split.rem, n.split.awake]
           : [0, n.split.asleep, n.split.restless, n.split.awake]; // classic: asleep / restless / awake
     const total = parts[0] + parts[1] + parts[2] + parts[3];
-    let x = 58;
+    let x = layout.stageX;
     for (let i = 0; i < 4; i++) {
-      const width = total > 0 ? Math.round((parts[i] / total) * STAGE_BAR_WIDTH) : 0;
+      const width = total > 0 ? Math.round((parts[i] / total) * layout.stageWidth) : 0;
       set("stage-" + i, "x", x);
       set("stage-" + i, "width", width);
       x += width;
@@ -84,7 +100,9 @@ export function createFace(doc: ElementSource): Face {
   };
 
   const sweep = (value: number | undefined, goal: number | undefined): number =>
-    value === undefined || goal === undefined || goal <= 0 ? 0 : Math.round(Math.min(1, value / goal) * GAUGE_DEGREES);
+    value === undefined || goal === undefined || goal <= 0
+      ? 0
+      : Math.round(Math.min(1, value / goal) * layout.gaugeDegrees);
 
   const drawTrend = (s: Snapshot | null, todaySteps: number | undefined): void => {
     const series = s === null ? [] : s.options.trend === "steps" ? s.steps.slice() : s.nights.slice();
@@ -93,9 +111,9 @@ export function createFace(doc: ElementSource): Face {
     for (let i = 0; i < series.length; i++) max = Math.max(max, series[i] || 0);
     for (let i = 0; i < 7; i++) {
       const v = series[i];
-      const h = v === null || v === undefined ? 0 : Math.max(2, Math.round((v / max) * TREND_HEIGHT));
+      const h = v === null || v === undefined ? 0 : Math.max(2, Math.round((v / max) * layout.trendHeight));
       set("bar-" + i, "height", h);
-      set("bar-" + i, "y", TREND_BASE - h);
+      set("bar-" + i, "y", layout.trendBase - h);
     }
   };
 
@@ -146,7 +164,7 @@ export function createFace(doc: ElementSource): Face {
       const status = formatStatus(input.status, input.gettext);
       set("status", "text", status);
       // Long lines (the retired notice, some languages) get a smaller size to stay on screen.
-      set("status", "fontSize", status.length > LONG_STATUS ? 13 : 18);
+      set("status", "class", status.length > LONG_STATUS ? "status status-long" : "status");
       // Dimmed when stale, or when it is an earlier night than the one that ended today.
       const dim = input.status.stale || (night !== null && night.date < input.today);
       set("sleep", "opacity", dim ? 0.45 : 1);

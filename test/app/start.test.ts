@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, it } from "node:test";
 import { workedExampleNight } from "../helpers/samples";
 import { ViewElement, WatchDeps } from "../../app/deps";
@@ -8,40 +10,38 @@ import { THEMES } from "../../app/themes";
 import { encodeSnapshot, Snapshot } from "../../common/snapshot";
 import { SyncStatus } from "../../common/sync-status";
 import { decodeCbor, encodeCbor } from "../../sim/cbor";
+import { createDocument } from "../../sim/watch/emulated-document";
 
-const IDS = [
-  "complication",
-  "azm-ring",
-  "time",
-  "date",
-  "steps",
-  "rhr",
-  "sleep",
-  "bedtime",
-  "status",
-  "ring",
-  "stage-0",
-  "stage-1",
-  "stage-2",
-  "stage-3",
-  "bar-0",
-  "bar-1",
-  "bar-2",
-  "bar-3",
-  "bar-4",
-  "bar-5",
-  "bar-6",
-];
+/** The elements of resources/index.view with their geometry and classes, as the face finds them. */
+const VIEW = createDocument(
+  new Map(
+    ["index.view", "widget.defs", "styles.css"].map((f): [string, Buffer] => [
+      `resources/${f}`,
+      readFileSync(join(__dirname, "..", "..", "resources", f)),
+    ]),
+  ),
+  "resources/index.view",
+  "resources/widget.defs",
+);
 
-function element(): ViewElement & { writes: number } {
+function viewIds(node: { id: string; children: Array<{ id: string; children: unknown[] }> }): string[] {
+  return [node.id, ...node.children.flatMap((c) => viewIds(c as typeof node))].filter((id) => id !== "");
+}
+const IDS = viewIds(VIEW.root);
+
+/** A fake element starting from the view's own values; counts text writes. */
+function element(id: string): ViewElement & { writes: number } {
+  const source = VIEW.getElementById(id);
+  if (source === null) throw new Error(`no #${id} in index.view`);
   const el = {
     writes: 0,
-    width: 0,
-    height: 0,
-    x: 0,
-    y: 0,
-    sweepAngle: 0,
-    style: { opacity: 1, fill: "", fontSize: 18 },
+    width: Number(source.value("width") ?? 0),
+    height: Number(source.value("height") ?? 0),
+    x: Number(source.value("x") ?? 0),
+    y: Number(source.value("y") ?? 0),
+    sweepAngle: Number(source.value("sweep-angle") ?? 0),
+    class: source.class,
+    style: { opacity: 1, fill: "" },
     _text: "",
   };
   return Object.defineProperty(el, "text", {
@@ -55,7 +55,7 @@ function element(): ViewElement & { writes: number } {
 
 /** A behavioural fake watch: document, ticking clock, display, inbox, socket and fs in memory. */
 function fakeWatch(now: Date) {
-  const elements = new Map(IDS.map((id) => [id, element()]));
+  const elements = new Map(IDS.map((id) => [id, element(id)]));
   const files = new Map<string, Buffer>();
   const inbox: string[] = [];
   const listeners = {
@@ -312,15 +312,76 @@ describe("watch face status size", () => {
   it("shrinks a long status line so it stays on screen", () => {
     const { w, deps } = fakeWatch(NOW);
     start(deps);
-    assert.equal(w.el("status")?.style.fontSize, 18);
+    assert.equal(w.el("status")?.class, "status");
     w.deliverFile("snapshot.cbor", encodeSnapshot(snapshot({ status: SyncStatus.Retired })));
     assert.equal(w.text("status"), "Fitbit Web API retired — sign in with Google");
-    assert.equal(w.el("status")?.style.fontSize, 13);
+    assert.equal(w.el("status")?.class, "status status-long");
   });
 });
 
 describe("watch themes", () => {
   it("has one colour theme for each theme the settings page offers", () => {
     assert.equal(THEMES.length, OPTIONS.theme.values.length);
+  });
+});
+
+describe("watch face layout from index.view", () => {
+  const geometry = (id: string, name: string) => Number(VIEW.getElementById(id)?.value(name));
+  const trackX = geometry("stage-track", "x");
+  const trackWidth = geometry("stage-track", "width");
+  const barBottom = geometry("bar-0", "y") + geometry("bar-0", "height");
+  const barMax = geometry("bar-0", "height");
+
+  it("splits the stage track among deep, light, REM and awake in proportion", () => {
+    const { w, deps } = fakeWatch(NOW);
+    start(deps);
+    w.deliverFile("snapshot.cbor", encodeSnapshot(snapshot()));
+    const parts = [75, 240, 106, 47];
+    const total = parts.reduce((a, b) => a + b, 0);
+    let x = trackX;
+    parts.forEach((minutes, i) => {
+      const width = Math.round((minutes / total) * trackWidth);
+      assert.equal(w.el(`stage-${i}`)?.x, x, `stage-${i} x`);
+      assert.equal(w.el(`stage-${i}`)?.width, width, `stage-${i} width`);
+      x += width;
+    });
+    assert.ok(Math.abs(x - (trackX + trackWidth)) <= 2, "the parts fill the track");
+  });
+
+  it("draws a classic night as asleep, restless and awake with no deep part", () => {
+    const { w, deps } = fakeWatch(NOW);
+    start(deps);
+    const classic = {
+      ...workedExampleNight(20261124),
+      split: { kind: "classic" as const, asleep: 300, restless: 30, awake: 30 },
+    };
+    w.deliverFile("snapshot.cbor", encodeSnapshot(snapshot({ night: classic })));
+    assert.equal(w.el("stage-0")?.width, 0);
+    assert.equal(w.el("stage-1")?.width, Math.round((300 / 360) * trackWidth));
+    assert.equal(w.el("stage-2")?.width, Math.round((30 / 360) * trackWidth));
+  });
+
+  it("scales the weekly bars to the tallest from their common bottom, and leaves unknown days empty", () => {
+    const { w, deps } = fakeWatch(NOW);
+    start(deps);
+    const nights = [null, 300, 420, null, 480, 1, 421];
+    w.deliverFile("snapshot.cbor", encodeSnapshot(snapshot({ nights })));
+    nights.forEach((minutes, i) => {
+      const height = minutes === null ? 0 : Math.max(2, Math.round((minutes / 480) * barMax));
+      assert.equal(w.el(`bar-${i}`)?.height, height, `bar-${i} height`);
+      assert.equal(w.el(`bar-${i}`)?.y, barBottom - height, `bar-${i} y`);
+    });
+  });
+
+  it("touches only elements index.view has, in every complication, theme, trend and status", () => {
+    for (const theme of [0, 1, 2, 3])
+      for (const trend of ["sleep", "steps"] as const) {
+        const { w, deps } = fakeWatch(NOW);
+        start(deps);
+        const options = { ...DEFAULT_OPTIONS, theme, trend };
+        w.deliverFile("snapshot.cbor", encodeSnapshot(snapshot({ options, status: SyncStatus.Retired })));
+        for (let i = 0; i < 6; i++) w.tap(); // a missing element would throw here (app/face.ts)
+        assert.ok(IDS.length > 20);
+      }
   });
 });
