@@ -15,7 +15,13 @@ start(
     settings: settingsStorage,
     storage: localStorage,
     credentials: CREDENTIALS,
-    http: (request) => fetch(request.url, { method: request.method, headers: request.headers, body: request.body }),
+    // Never follow a redirect (a captive portal's, or one that would carry a token or code
+    // elsewhere): a 3xx is classified like any unexpected answer. The SDK's types lack `redirect`;
+    // whether the phone honours it is unverified (sim/README.md, assumptions).
+    http: (request) => {
+      const init = { method: request.method, headers: request.headers, body: request.body, redirect: "manual" };
+      return fetch(request.url, init);
+    },
     now: () => Date.now(),
     localTime: (ms) => {
       const d = new Date(ms);

@@ -23,6 +23,11 @@ interface SignInRecord {
   request: { provider: ProviderId; verifier: string; state: string } | null;
   /** A grant still to be revoked after a sign-out (retried at every launch until confirmed). */
   revoke: { provider: ProviderId; token: string } | null;
+  /**
+   * The page's sign-out request and provider choice as last handled: a change made while the
+   * companion was unloaded comes with no change event, so a launch compares against these.
+   */
+  seen: { signOut: string | null; provider: ProviderId | null };
 }
 
 export class SignInFlow {
@@ -40,18 +45,41 @@ export class SignInFlow {
     return this.read().phase;
   }
 
-  /** At every launch, whatever its reason: a return that arrived while unloaded, else `launch`. */
-  launch(): Promise<void> {
-    if (this.deps.settings.getItem(SettingsKey.oauthReturn) != null) return this.returned();
-    return this.handle({ type: "launch" });
+  /**
+   * At every launch, whatever its reason, pending work is settled first: a sign-out tapped or a
+   * provider picked while the companion was unloaded, a return that arrived meanwhile; then
+   * `launch` (which retries a revoke still owed and republishes what is missing).
+   */
+  async launch(): Promise<void> {
+    const signOut = this.deps.settings.getItem(SettingsKey.signOut) ?? null;
+    // The first launch with this record: what the page holds now is the starting point, not news.
+    if (this.deps.storage.getItem(KEY) == null) this.see({ signOut });
+    const seen = this.read().seen;
+    if (signOut !== null && signOut !== seen.signOut) await this.onSettingsChange(SettingsKey.signOut);
+    const provider = readProvider((k) => this.deps.settings.getItem(k));
+    if (seen.provider === null) this.see({ provider });
+    else if (provider !== seen.provider) await this.onSettingsChange(SettingsKey.provider);
+    if (this.deps.settings.getItem(SettingsKey.oauthReturn) != null) await this.returned();
+    await this.handle({ type: "launch" });
   }
 
   /** A settings change the sign-in cares about; false when the key is not one of them. */
   onSettingsChange(key: string | null): Promise<void> | false {
     if (key === SettingsKey.oauthReturn) return this.returned();
-    if (key === SettingsKey.signOut) return this.handle({ type: "signOutTapped" });
-    if (key === SettingsKey.provider) return this.handle({ type: "providerChanged" });
+    if (key === SettingsKey.signOut) {
+      this.see({ signOut: this.deps.settings.getItem(SettingsKey.signOut) ?? null });
+      return this.handle({ type: "signOutTapped" });
+    }
+    if (key === SettingsKey.provider) {
+      this.see({ provider: readProvider((k) => this.deps.settings.getItem(k)) });
+      return this.handle({ type: "providerChanged" });
+    }
     return false;
+  }
+
+  private see(values: Partial<SignInRecord["seen"]>): void {
+    const record = this.read();
+    this.write({ ...record, seen: { ...record.seen, ...values } });
   }
 
   /** Applies one event: the table gives the next phase (saved first) and the effects, done in order. */
@@ -135,6 +163,7 @@ export class SignInFlow {
     try {
       const outcome = await readOutcome(
         await this.deps.http(buildCodeExchange(request.provider, this.deps.credentials, code, request.verifier)),
+        this.deps.now(),
       );
       // A 410 from the token endpoint means the service is retired, not that the sign-in failed.
       if (!outcome.ok && outcome.failure.kind === "retired") result = "retired";
@@ -184,6 +213,7 @@ export class SignInFlow {
     try {
       const outcome = await readOutcome(
         await this.deps.http({ method: "GET", url, headers: { Accept: "application/json" } }),
+        this.deps.now(),
       );
       retired = !outcome.ok && outcome.failure.kind === "retired";
     } catch (error) {
@@ -197,6 +227,7 @@ export class SignInFlow {
       phase: readTokens(this.deps.storage) === null ? "idle" : "signedIn",
       request: null,
       revoke: null,
+      seen: { signOut: null, provider: null },
     };
     const raw = this.deps.storage.getItem(KEY);
     if (typeof raw !== "string") return fallback;
@@ -205,10 +236,15 @@ export class SignInFlow {
       if (r.phase === undefined || PHASES.indexOf(r.phase) < 0) return fallback;
       const request = r.request ?? null;
       const revoke = r.revoke ?? null;
+      const seen = r.seen ?? fallback.seen;
       return {
         phase: r.phase,
         request: request !== null && isProviderId(request.provider) ? request : null,
         revoke: revoke !== null && isProviderId(revoke.provider) ? revoke : null,
+        seen: {
+          signOut: typeof seen.signOut === "string" ? seen.signOut : null,
+          provider: isProviderId(seen.provider) ? seen.provider : null,
+        },
       };
     } catch {
       return fallback;

@@ -46,6 +46,7 @@ export class TokenKeeper {
     try {
       outcome = await readOutcome(
         await this.deps.http(buildRefresh(tokens.provider, this.deps.credentials, tokens.refreshToken)),
+        this.deps.now(),
       );
     } catch {
       this.deps.storage.removeItem(IN_FLIGHT);

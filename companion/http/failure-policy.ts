@@ -24,7 +24,6 @@ export function applyFailure(state: SyncState, failure: Failure, now: number, ra
     case "missingScope":
       set(SyncStatus.Reauth, Problem.MissingScope);
       return false;
-    case "expired":
     case "invalidGrant":
       set(SyncStatus.Reauth, Problem.InvalidGrant);
       return true;
@@ -52,18 +51,26 @@ export function applyFailure(state: SyncState, failure: Failure, now: number, ra
       state.retryAt = now + MAX_BACKOFF_MS;
       return true;
     case "malformed": // an answer that cannot be read backs off like a 5xx: no retry storm
+    case "expired": // a 401 the one refresh did not cure: transient, never a sign-out
     case "server":
     case "network":
       set(
         SyncStatus.Retrying,
-        failure.kind === "server" ? Problem.Server : failure.kind === "network" ? Problem.Network : Problem.Malformed,
+        failure.kind === "network"
+          ? Problem.Network
+          : failure.kind === "malformed"
+            ? Problem.Malformed
+            : Problem.Server,
       );
       state.retryAt = now + backoffMs(++state.failures, random);
       return true;
   }
 }
 
-/** Whether the stored grant is useless after this failure (it is wiped; the last data stays). */
+/**
+ * Whether the stored grant is useless after this failure (it is wiped; the last data stays): only
+ * when the token endpoint says the grant is gone, or the provider is retired.
+ */
 export function endsSignIn(failure: Failure): boolean {
-  return failure.kind === "invalidGrant" || failure.kind === "retired" || failure.kind === "expired";
+  return failure.kind === "invalidGrant" || failure.kind === "retired";
 }

@@ -35,11 +35,22 @@ function field(value: unknown, ...path: string[]): unknown {
   return node;
 }
 
-/** The seconds to wait from Retry-After or Fitbit's reset header; null when neither is usable. */
-export function retryAfterOf(response: HttpResponse): number | null {
+/** Answers longer than this (256 KB) are malformed. */
+const MAX_BODY_CHARS = 256 * 1024;
+
+/** The longest wait a Retry-After can impose: a day (a larger one is clamped, not ignored). */
+const MAX_RETRY_AFTER_SECONDS = 86400;
+
+/**
+ * The seconds to wait from Retry-After (seconds, or an HTTP date: RFC 9110 §10.2.3) or Fitbit's
+ * reset header, clamped to [0, a day]; null when neither is usable.
+ */
+export function retryAfterOf(response: HttpResponse, now: number): number | null {
   const raw = response.headers.get("retry-after") ?? response.headers.get("fitbit-rate-limit-reset");
-  const seconds = raw === null ? NaN : Number(raw);
-  return isFinite(seconds) && seconds >= 0 && seconds <= 86400 ? seconds : null;
+  if (raw === null || raw.trim() === "") return null;
+  const text = raw.trim();
+  const seconds = /^\d+$/.test(text) ? Number(text) : (Date.parse(text) - now) / 1000;
+  return isFinite(seconds) ? Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, Math.ceil(seconds))) : null;
 }
 
 function googleReason(body: unknown): string | null {
@@ -55,12 +66,12 @@ function googleReason(body: unknown): string | null {
 /** OAuth errors that mean the build's client registration is wrong (RFC 6749 §5.2). */
 const CLIENT_ERRORS = ["invalid_request", "invalid_client", "unauthorized_client", "redirect_uri_mismatch"];
 
-function classifyError(status: number, body: unknown, response: HttpResponse): Failure {
+function classifyError(status: number, body: unknown, response: HttpResponse, now: number): Failure {
   const oauthError = field(body, "error");
   const errors = field(body, "errors");
   const fitbitType = Array.isArray(errors) ? field(errors[0], "errorType") : undefined;
   if (status === 410) return { kind: "retired" };
-  if (status === 429) return { kind: "rateLimited", retryAfterSeconds: retryAfterOf(response) };
+  if (status === 429) return { kind: "rateLimited", retryAfterSeconds: retryAfterOf(response, now) };
   if (status >= 500) return { kind: "server", status };
   if (oauthError === "invalid_grant" || fitbitType === "invalid_grant" || status === 409)
     return { kind: "invalidGrant" };
@@ -84,11 +95,13 @@ function classifyError(status: number, body: unknown, response: HttpResponse): F
 }
 
 /** Reads a response: a JSON body on 2xx, else the classified failure. */
-export async function readOutcome(response: HttpResponse): Promise<Outcome> {
+export async function readOutcome(response: HttpResponse, now: number): Promise<Outcome> {
   const text = await response.text();
+  // No answer the companion reads comes near this; a bigger one is not what it asked for.
+  if (text.length > MAX_BODY_CHARS) return { ok: false, failure: { kind: "malformed", field: "body (too large)" } };
   const body = parseJson(text);
   if (response.status >= 200 && response.status < 300) {
     return body === undefined ? { ok: false, failure: { kind: "malformed", field: "body" } } : { ok: true, body };
   }
-  return { ok: false, failure: classifyError(response.status, body, response) };
+  return { ok: false, failure: classifyError(response.status, body, response, now) };
 }

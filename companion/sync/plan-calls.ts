@@ -25,7 +25,8 @@ export interface PlanInput {
 
 export function planCalls(input: PlanInput): Call[] {
   const { state, now, today, forced } = input;
-  if (state.retryAt !== null && now < state.retryAt && !forced) return [];
+  // A rate limit or backoff holds for every run, forced ones too (the watch or the page asking).
+  if (state.retryAt !== null && now < state.retryAt) return [];
   const since = (t: number) => now - t;
   // An answer with refused records will not mend within minutes: asked again at most hourly.
   const gap = Math.max(

@@ -211,12 +211,13 @@ export class SyncEngine {
     if (outcome.ok || outcome.failure.kind !== "expired") return outcome;
     const renewed = await this.keeper.refresh(first.tokens);
     if (!renewed.ok) return { ok: false, failure: renewed.failure };
+    // A 401 that survives the refresh is transient (failure-policy.ts), never a sign-out.
     return this.send(build(renewed.tokens.accessToken));
   }
 
   private async send(req: HttpRequest): Promise<Outcome> {
     try {
-      return await readOutcome(await this.deps.http(req));
+      return await readOutcome(await this.deps.http(req), this.deps.now());
     } catch {
       return { ok: false, failure: { kind: "network" } };
     }

@@ -43,7 +43,7 @@ describe("applyFailure", () => {
   const ending: Array<[Failure, boolean]> = [
     [{ kind: "invalidGrant" }, true],
     [{ kind: "retired" }, true],
-    [{ kind: "expired" }, true],
+    [{ kind: "expired" }, false],
     [{ kind: "missingScope" }, false],
     [{ kind: "rateLimited", retryAfterSeconds: 30 }, false],
     [{ kind: "server", status: 503 }, false],

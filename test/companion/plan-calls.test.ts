@@ -84,9 +84,10 @@ describe("planCalls", () => {
     ]);
   });
 
-  it("makes no call before a rate-limit's retry time unless the user asks", () => {
+  it("makes no call before a rate-limit's retry time, not even when the watch or the page asks", () => {
     const state = fetched({ retryAt: T0 + 30 * MIN });
     assert.deepEqual(planCalls(input(state)), []);
-    assert.ok(planCalls(input(state, { forced: true })).length > 0);
+    assert.deepEqual(planCalls(input(state, { forced: true })), []);
+    assert.ok(planCalls(input(state, { forced: true, now: T0 + 30 * MIN })).length > 0);
   });
 });

@@ -213,8 +213,29 @@ describe("error classification by status, then reason, never by message", () => 
     ["an unknown status as the provider's", respond(418, "{}"), { kind: "provider", status: 418 }],
     ["503 without a body", respond(503, ""), { kind: "server", status: 503 }],
     ["200 that is not JSON", respond(200, "<html>"), { kind: "malformed", field: "body" }],
+    [
+      "an answer over 256 KB as malformed",
+      respond(200, JSON.stringify({ dataPoints: [], pad: "x".repeat(256 * 1024) })),
+      { kind: "malformed", field: "body (too large)" },
+    ],
+    [
+      "a 429 whose Retry-After is an HTTP date",
+      respond(429, "", { "retry-after": "Tue, 24 Nov 2026 09:02:30 GMT" }),
+      { kind: "rateLimited", retryAfterSeconds: 150 },
+    ],
+    [
+      "a 429 whose Retry-After is huge, clamped to a day",
+      respond(429, "", { "retry-after": "99999999" }),
+      { kind: "rateLimited", retryAfterSeconds: 86400 },
+    ],
+    [
+      "a 429 whose Retry-After is garbage, as no Retry-After",
+      respond(429, "", { "retry-after": "soon" }),
+      { kind: "rateLimited", retryAfterSeconds: null },
+    ],
   ];
+  const now = Date.parse("2026-11-24T09:00:00Z");
   for (const [what, response, failure] of cases) {
-    it(`classifies ${what}`, async () => assert.deepEqual(await readOutcome(response), { ok: false, failure }));
+    it(`classifies ${what}`, async () => assert.deepEqual(await readOutcome(response, now), { ok: false, failure }));
   }
 });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
-import { parseClientConfigured, parseSyncReport, SettingsKey } from "../../common/settings-keys";
+import { parseClientConfigured, parseOauthRequest, parseSyncReport, SettingsKey } from "../../common/settings-keys";
 import { Problem, SyncStatus } from "../../common/sync-status";
 import { readTokens } from "../../companion/auth/token-store";
 import { Harness, startHarness } from "../helpers/companion-harness";
@@ -28,6 +28,30 @@ describe("companion sign-in", () => {
     assert.notEqual(readTokens(h.storage), null);
     assert.equal(h.settings.getItem(SettingsKey.oauthReturn), null);
     assert.equal(h.lastSnapshot()?.status, SyncStatus.Ok);
+  });
+
+  it("signs out at the next launch when Sign out was tapped while the companion was unloaded", async () => {
+    const h = await signedIn();
+    h.settings.setItem(SettingsKey.signOut, "1795500000000"); // no change event: unloaded
+    await h.relaunch();
+    assert.equal(readTokens(h.storage), null);
+    assert.equal(h.lastSnapshot()?.status, SyncStatus.SignedOut);
+    assert.ok(h.requests.some((r) => r.url === "https://oauth2.googleapis.com/revoke"));
+    assert.notEqual(h.settings.getItem(SettingsKey.oauthRequest), null, "a fresh sign-in is offered");
+    const requests = h.requests.length;
+    await h.relaunch();
+    assert.equal(h.requests.filter((r, i) => i >= requests && r.url.endsWith("/revoke")).length, 0);
+  });
+
+  it("offers the newly picked provider at the next launch when it was picked while unloaded", async () => {
+    const h = await startHarness({ start: "2026-11-24T09:00:00", timeZone: "UTC" });
+    harnesses.push(h);
+    h.settings.setItem(
+      SettingsKey.provider,
+      JSON.stringify({ selected: [1], values: [{ name: "Fitbit", value: "fitbit" }] }),
+    );
+    await h.relaunch();
+    assert.equal(parseOauthRequest(h.settings.getItem(SettingsKey.oauthRequest))?.provider, "fitbit");
   });
 
   it("signs out at once without network, and sends the revoke it owes at a later launch", async () => {
@@ -115,6 +139,21 @@ describe("companion token lifecycle and failures", () => {
       "200 /token",
       "200 /v4/users/me/dataTypes/sleep/dataPoints",
     ]);
+  });
+
+  it("backs off, signed in, when a 401 survives the refresh (a captive portal, a hiccup)", async () => {
+    const h = await signedIn("2026-11-24T05:00:00");
+    h.server.setFault({ name: "expiredToken", count: 2 });
+    await h.advance(15);
+    const last = h.requests.slice(-3).map((r) => `${r.status} ${new URL(r.url).pathname}`);
+    assert.deepEqual(last, [
+      "401 /v4/users/me/dataTypes/sleep/dataPoints",
+      "200 /token",
+      "401 /v4/users/me/dataTypes/sleep/dataPoints",
+    ]);
+    assert.notEqual(readTokens(h.storage), null);
+    assert.equal(h.lastSnapshot()?.status, SyncStatus.Retrying);
+    assert.equal(h.report()?.signedIn, true);
   });
 
   it("signs out on invalid_grant but keeps the last data on the watch", async () => {

@@ -10,10 +10,11 @@ import { MemoryStore } from "../helpers/companion-harness";
 const NOW = Date.UTC(2026, 10, 11, 18, 0);
 
 /** An engine whose HTTP answers wait until the test lets them go. */
-function engineWithHeldAnswers(statuses: number[] = []) {
+function engineWithHeldAnswers(statuses: number[] = [], minutesPerCall = 0) {
   const storage = new MemoryStore();
   writeTokens(storage, { provider: "google", accessToken: "a", refreshToken: "r", expiresAt: NOW + 3600e3, scope: "" });
   const held: Array<() => void> = [];
+  const clock = { now: NOW };
   const requests: string[] = [];
   const deps: CompanionDeps = {
     host: { wakeInterval: undefined },
@@ -21,6 +22,7 @@ function engineWithHeldAnswers(statuses: number[] = []) {
     storage,
     credentials: { google: { clientId: "id", clientSecret: "s" }, fitbit: { clientId: "", clientSecret: "" } },
     http(req: HttpRequest) {
+      clock.now += minutesPerCall * 60000;
       requests.push(new URL(req.url).pathname);
       return new Promise<HttpResponse>((resolve) =>
         held.push(() =>
@@ -28,7 +30,7 @@ function engineWithHeldAnswers(statuses: number[] = []) {
         ),
       );
     },
-    now: () => NOW,
+    now: () => clock.now,
     localTime: () => ({ year: 2026, month: 11, day: 11, hours: 18, minutes: 0 }),
     randomBytes: (n) => new Array<number>(n).fill(7),
     random: () => 0.5,
@@ -50,8 +52,8 @@ function engineWithHeldAnswers(statuses: number[] = []) {
 
 describe("sync engine", () => {
   it("queues a forced run asked for during a running one, and never drops it", async () => {
-    // The first run meets a 500 and backs off; a forced run ignores the backoff and fetches.
-    const { engine, requests, drain } = engineWithHeldAnswers([500]);
+    // Ten minutes pass with each call, so by the time the first run ends sleep is due again.
+    const { engine, requests, drain } = engineWithHeldAnswers([], 10);
     const first = engine.sync(false);
     await new Promise((resolve) => setImmediate(resolve));
     const forced = engine.sync(true);
@@ -59,9 +61,9 @@ describe("sync engine", () => {
     await Promise.all([first, forced]);
     assert.deepEqual(requests, [
       "/v4/users/me/dataTypes/sleep/dataPoints",
-      "/v4/users/me/dataTypes/sleep/dataPoints",
       "/v4/users/me/dataTypes/steps/dataPoints:dailyRollUp",
       "/v4/users/me/dataTypes/daily-resting-heart-rate/dataPoints",
+      "/v4/users/me/dataTypes/sleep/dataPoints",
     ]);
   });
 
@@ -73,7 +75,8 @@ describe("sync engine", () => {
     await drain();
     await Promise.all([running, asked]);
     await drain();
-    assert.equal((JSON.parse(storage.getItem("syncState") ?? "{}") as { forcedAt: number }).forcedAt, NOW);
+    const forcedAt = (JSON.parse(storage.getItem("syncState") ?? "{}") as { forcedAt: number }).forcedAt;
+    assert.ok(forcedAt >= NOW, "the request's time survived the run's save");
   });
 
   it("joins requests that arrive while a run waits for its turn into that run", async () => {
@@ -84,5 +87,18 @@ describe("sync engine", () => {
     assert.equal(a, b);
     await drain();
     await Promise.all([running, a]);
+  });
+});
+
+describe("sync engine and backoff", () => {
+  it("holds a forced run while a backoff is in force", async () => {
+    const { engine, requests, drain } = engineWithHeldAnswers([500]);
+    const first = engine.sync(false);
+    await drain();
+    await first;
+    const forced = engine.sync(true);
+    await drain();
+    await forced;
+    assert.deepEqual(requests, ["/v4/users/me/dataTypes/sleep/dataPoints"]);
   });
 });

@@ -50,7 +50,10 @@ async function signedInFitbit() {
   const authorize = `https://www.fitbit.com/oauth2/authorize?client_id=TEST&response_type=code&redirect_uri=${encodeURIComponent("https://app-settings.fitbitdevelopercontent.com/simple-redirect.html")}&scope=sleep&code_challenge=${pkceChallenge(VERIFIER)}&code_challenge_method=S256&state=s`;
   const redirect = await fetch(routeUrl(authorize, server.url), { redirect: "manual" });
   const code = new URL(redirect.headers.get("location") ?? "").searchParams.get("code") ?? "";
-  const outcome = await readOutcome(await deps.http(buildCodeExchange("fitbit", CREDENTIALS, code, VERIFIER)));
+  const outcome = await readOutcome(
+    await deps.http(buildCodeExchange("fitbit", CREDENTIALS, code, VERIFIER)),
+    clock.now,
+  );
   assert.ok(outcome.ok);
   const tokens = readTokenResponse("fitbit", outcome.body, clock.now, null);
   assert.ok(!("error" in tokens));
