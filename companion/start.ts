@@ -30,6 +30,8 @@ export function start(deps: CompanionDeps, events: CompanionEvents): SyncEngine 
   const engine = new SyncEngine(deps, new TokenKeeper(deps));
   const signIn = new SignInFlow(deps, engine);
   const log = (error: unknown) => deps.log(`companion: ${String(error)}`);
+  // A run that finds the grant gone hands over to the sign-in, which offers a new one at once.
+  engine.onGrantEnded = () => void signIn.handle({ type: "grantEnded" }).catch(log);
   const run = (forced: boolean) => engine.sync(forced).catch(log);
   const applyWakeInterval = () => {
     // The interval is not documented to survive a relaunch, so it is set on every start.

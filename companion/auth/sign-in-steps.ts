@@ -25,6 +25,8 @@ export type SignInEvent =
   | { type: "revoked" }
   /** The unauthenticated probe answered 410: the provider is retired. */
   | { type: "probedRetired" }
+  /** The grant ended while syncing (invalid_grant, retired): the tokens are gone already. */
+  | { type: "grantEnded" }
   /** A step's request had no answer in time. */
   | { type: "timeout" };
 
@@ -96,6 +98,8 @@ export function step(phase: Phase, event: SignInEvent, configured: boolean): Ste
       return phase === "signedIn" ? { phase: "signingOut", effects: ["wipeTokens", "revoke"] } : stay(phase);
     case "revoked":
       return phase === "signingOut" ? offerSignIn(configured) : stay(phase);
+    case "grantEnded":
+      return phase === "signedIn" ? offerSignIn(configured) : stay(phase);
     case "probedRetired":
       return phase === "awaitingReturn" || phase === "idle"
         ? { phase: "retired", effects: ["clearRequest", "markRetired"] }

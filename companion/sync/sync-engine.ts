@@ -31,6 +31,9 @@ export class SyncEngine {
   /** A run waiting for its turn; later requests join it (a forced one makes it forced). */
   private waiting: { forced: boolean; done: Promise<void> } | null = null;
 
+  /** Told when a run finds the grant gone (invalid_grant, retired) and wipes the tokens. */
+  onGrantEnded: () => void = () => undefined;
+
   constructor(
     private readonly deps: CompanionDeps,
     private readonly keeper: TokenKeeper,
@@ -165,7 +168,10 @@ export class SyncEngine {
       this.deps.log(
         `sync: ${call} failed: ${failure.kind}${failure.kind === "malformed" ? ` at ${failure.field}` : ""}`,
       );
-      if (endsSignIn(failure)) clearTokens(this.deps.storage);
+      if (endsSignIn(failure)) {
+        clearTokens(this.deps.storage);
+        this.onGrantEnded();
+      }
       if (applyFailure(state, failure, this.deps.now(), () => this.deps.random())) return;
     }
     if (clean) {

@@ -52,6 +52,8 @@ const ROWS: Array<[Phase, SignInEvent, boolean, { phase: Phase; effects: string[
   ["signedIn", { type: "returned", matches: false, code: true }, true, { phase: "signedIn", effects: [] }],
   ["signedIn", { type: "signOutTapped" }, true, { phase: "signingOut", effects: ["wipeTokens", "revoke"] }],
   ["signedIn", { type: "probedRetired" }, true, { phase: "signedIn", effects: [] }],
+  ["signedIn", { type: "grantEnded" }, true, OFFER as { phase: Phase; effects: string[] }],
+  ["awaitingReturn", { type: "grantEnded" }, true, { phase: "awaitingReturn", effects: [] }],
   ["signingOut", { type: "revoked" }, true, OFFER as { phase: Phase; effects: string[] }],
   ["signingOut", { type: "revoked" }, false, { phase: "idle", effects: ["clearRequest"] }],
   [

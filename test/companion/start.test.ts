@@ -166,6 +166,8 @@ describe("companion token lifecycle and failures", () => {
     assert.notEqual(snapshot?.night, null);
     assert.equal(readTokens(h.storage), null);
     assert.equal(parseSyncReport(h.settings.getItem(SettingsKey.status))?.signedIn, false);
+    // The page can offer a sign-in at once instead of waiting on "Preparing sign-in…".
+    assert.notEqual(parseOauthRequest(h.settings.getItem(SettingsKey.oauthRequest)), null);
   });
 
   it("waits for Retry-After on a 429 and makes no call before it", async () => {
