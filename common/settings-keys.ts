@@ -19,6 +19,8 @@ export const SettingsKey = {
   signOut: "signOut",
   /** Companion → page: sign-in state, last sync and the current problem (JSON). */
   status: "status",
+  /** Companion → page: set when this phone cannot make a sign-in safe (no secure random numbers). */
+  signInUnavailable: "signInUnavailable",
 } as const;
 
 /** Which providers have OAuth client credentials compiled into this build. */

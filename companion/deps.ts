@@ -46,7 +46,8 @@ export interface CompanionDeps {
   http(request: HttpRequest): Promise<HttpResponse>;
   now(): number;
   localTime(epochMs: number): LocalTime;
-  randomBytes(count: number): number[];
+  /** Cryptographically random bytes; null when the phone offers none (no `crypto.getRandomValues`). */
+  randomBytes(count: number): number[] | null;
   random(): number;
   sendFile(name: string, value: unknown): Promise<unknown>;
   socketOpen(): boolean;

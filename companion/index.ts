@@ -34,6 +34,8 @@ start(
       };
     },
     randomBytes: (count) => {
+      // Some phones' companion runtimes lack it: then no sign-in can be made safe (PKCE, state).
+      if (typeof getRandomValues !== "function") return null;
       const bytes = new Uint8Array(count);
       getRandomValues(bytes);
       const out: number[] = [];

@@ -6,6 +6,8 @@ import { formatAgo, pageLocale } from "./dates";
 export interface AccountProps {
   provider: ProviderId;
   configured: boolean;
+  /** The companion found no secure random numbers on this phone. */
+  unavailable: boolean;
   request: OauthRequest | null;
   report: SyncReport | null;
   problem: string;
@@ -51,6 +53,10 @@ export function accountSection(props: AccountProps) {
           {t(
             "This build has no OAuth client configured for {provider}, so it cannot sign in. Whoever built it must supply the client id (and for Google the secret) at build time: see the README.",
           ).replace("{provider}", providerInfo(props.provider).displayName)}
+        </Text>
+      ) : props.unavailable && !signedIn ? (
+        <Text>
+          {t("Sign-in is not available on this phone: it offers no secure random numbers, which a safe sign-in needs.")}
         </Text>
       ) : signedIn ? (
         <Text>{t("Signed in with {provider}.").replace("{provider}", providerInfo(report.provider).displayName)}</Text>

@@ -42,6 +42,7 @@ registerSettingsPage(({ settings, settingsStorage }) => {
       {accountSection({
         provider,
         configured: parseClientConfigured(get(SettingsKey.clientConfigured))[provider],
+        unavailable: get(SettingsKey.signInUnavailable) !== undefined,
         request: parseOauthRequest(get(SettingsKey.oauthRequest)),
         report,
         problem,

@@ -141,8 +141,18 @@ export class SignInFlow {
   /** Publishes a fresh PKCE challenge and `state` for the chosen provider. */
   private publishRequest(record: SignInRecord): void {
     const provider = readProvider((k) => this.deps.settings.getItem(k));
-    const verifier = base64Url(this.deps.randomBytes(48)); // 64 characters, RFC 7636 §4.1
-    const state = base64Url(this.deps.randomBytes(16)); // 128 bits
+    const verifierBytes = this.deps.randomBytes(48); // 64 characters, RFC 7636 §4.1
+    const stateBytes = this.deps.randomBytes(16); // 128 bits
+    if (verifierBytes === null || stateBytes === null) {
+      // Without secure random numbers PKCE and `state` protect nothing: say so instead of guessing.
+      this.deps.log("sign-in unavailable: this phone offers no crypto.getRandomValues");
+      this.deps.settings.removeItem(SettingsKey.oauthRequest);
+      this.deps.settings.setItem(SettingsKey.signInUnavailable, "noSecureRandom");
+      return;
+    }
+    this.deps.settings.removeItem(SettingsKey.signInUnavailable);
+    const verifier = base64Url(verifierBytes);
+    const state = base64Url(stateBytes);
     this.write({ ...record, request: { provider, verifier, state } });
     const request: OauthRequest = {
       provider,

@@ -20,6 +20,16 @@ async function signedIn(
 }
 
 describe("companion sign-in", () => {
+  it("says sign-in is unavailable on a phone without secure random numbers, and does not crash", async () => {
+    const h = await startHarness({ start: "2026-11-24T09:00:00", timeZone: "UTC", noCrypto: true });
+    harnesses.push(h);
+    assert.equal(h.settings.getItem(SettingsKey.oauthRequest), null);
+    assert.equal(h.settings.getItem(SettingsKey.signInUnavailable), "noSecureRandom");
+    assert.ok(h.logs.some((l) => /no crypto.getRandomValues/.test(l)));
+    await h.wake();
+    assert.equal(h.lastSnapshot()?.status, SyncStatus.SignedOut);
+  });
+
   it("completes a sign-in whose return arrived while the companion was unloaded, at the next launch", async () => {
     const h = await startHarness({ start: "2026-11-24T09:00:00", timeZone: "Europe/Berlin" });
     harnesses.push(h);

@@ -68,6 +68,8 @@ export async function startHarness(options: {
   provider?: "google" | "fitbit";
   answers?: AnswerStyle;
   sleepPageSize?: number;
+  /** The phone's companion runtime has no crypto.getRandomValues. */
+  noCrypto?: boolean;
 }): Promise<Harness> {
   process.env.TZ = options.timeZone;
   const clock = { now: new Date(options.start).getTime() };
@@ -156,7 +158,8 @@ export async function startHarness(options: {
     },
     now: () => clock.now,
     localTime: (ms) => toCivil(ms, options.timeZone),
-    randomBytes: (n) => Array.from({ length: n }, () => Math.floor(random() * 256)),
+    randomBytes: (n) =>
+      options.noCrypto === true ? null : Array.from({ length: n }, () => Math.floor(random() * 256)),
     random,
     sendFile: (_name, value) => {
       const decoded = decodeSnapshot(value);

@@ -21,6 +21,15 @@ const SIGNED_IN = {
 };
 
 describe("settings page on the built bundle", () => {
+  it("says sign-in is unavailable instead of offering one on a phone without secure random numbers", () => {
+    const tree = page("en-US", {
+      clientConfigured: '{"google":true,"fitbit":false}',
+      signInUnavailable: "noSecureRandom",
+    });
+    assert.equal(findNodes(tree, "Oauth").length, 0);
+    assert.match(describePage(tree).join(" "), /Sign-in is not available on this phone/);
+  });
+
   it("offers Google sign-in with PKCE parameters from the companion", () => {
     const tree = page("en-US", {
       clientConfigured: '{"google":true,"fitbit":false}',
