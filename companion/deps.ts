@@ -48,6 +48,8 @@ export interface CompanionDeps {
   localTime(epochMs: number): LocalTime;
   /** Cryptographically random bytes; null when the phone offers none (no `crypto.getRandomValues`). */
   randomBytes(count: number): number[] | null;
+  /** Resolves after `ms` of the companion's clock (its timers). */
+  wait(ms: number): Promise<void>;
   random(): number;
   sendFile(name: string, value: unknown): Promise<unknown>;
   socketOpen(): boolean;

@@ -23,6 +23,7 @@ start(
       return fetch(request.url, init);
     },
     now: () => Date.now(),
+    wait: (ms) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
     localTime: (ms) => {
       const d = new Date(ms);
       return {

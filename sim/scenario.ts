@@ -64,6 +64,7 @@ const FAULTS = [
   "malformedJson",
   "outOfRange",
   "slow",
+  "hang",
   "retired",
   "legacyLogin",
   "accountNotLinked",

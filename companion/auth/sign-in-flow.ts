@@ -7,7 +7,7 @@ import { isClientConfigured, isProviderId, ProviderId, providerInfo } from "../.
 import { OauthRequest, parseOauthReturn, readProvider, SettingsKey } from "../../common/settings-keys";
 import { base64Url, pkceChallenge } from "../../common/sha256";
 import { CompanionDeps } from "../deps";
-import { readOutcome } from "../http/outcome";
+import { fetchOutcome } from "../http/request";
 import { SyncEngine } from "../sync/sync-engine";
 import { buildCodeExchange, buildRevoke, readTokenResponse } from "./oauth-requests";
 import { Effect, Phase, SignInEvent, step } from "./sign-in-steps";
@@ -169,27 +169,24 @@ export class SignInFlow {
     this.code = null;
     this.write({ ...record, request: null }); // a state is used once
     if (request === null || code === null) return this.handle({ type: "exchanged", result: "failed" });
+    const outcome = await fetchOutcome(
+      this.deps,
+      buildCodeExchange(request.provider, this.deps.credentials, code, request.verifier),
+    );
+    if (!outcome.ok && outcome.failure.kind === "timeout") return this.handle({ type: "timeout" });
+    // A 410 from the token endpoint means the service is retired, not that the sign-in failed.
     let result: "ok" | "retired" | "failed" = "failed";
-    try {
-      const outcome = await readOutcome(
-        await this.deps.http(buildCodeExchange(request.provider, this.deps.credentials, code, request.verifier)),
-        this.deps.now(),
-      );
-      // A 410 from the token endpoint means the service is retired, not that the sign-in failed.
-      if (!outcome.ok && outcome.failure.kind === "retired") result = "retired";
+    if (!outcome.ok && outcome.failure.kind === "retired") result = "retired";
+    else {
+      const tokens = outcome.ok
+        ? readTokenResponse(request.provider, outcome.body, this.deps.now(), null)
+        : { error: outcome.failure.kind };
+      if ("error" in tokens) this.deps.log(`code exchange failed: ${tokens.error}`);
       else {
-        const tokens = outcome.ok
-          ? readTokenResponse(request.provider, outcome.body, this.deps.now(), null)
-          : { error: outcome.failure.kind };
-        if ("error" in tokens) this.deps.log(`code exchange failed: ${tokens.error}`);
-        else {
-          this.received = tokens;
-          result = "ok";
-          this.deps.log(`signed in (${request.provider})`);
-        }
+        this.received = tokens;
+        result = "ok";
+        this.deps.log(`signed in (${request.provider})`);
       }
-    } catch (error) {
-      this.deps.log(`code exchange failed: ${String(error)}`);
     }
     return this.handle({ type: "exchanged", result });
   }
@@ -201,13 +198,10 @@ export class SignInFlow {
   private async revoke(record: SignInRecord): Promise<void> {
     const owed = record.revoke;
     if (owed === null) return;
-    try {
-      const response = await this.deps.http(buildRevoke(owed.provider, this.deps.credentials, owed.token));
-      if (response.status < 500) this.write({ ...this.read(), revoke: null });
-      else this.deps.log(`revoke answered ${response.status}; tried again at the next launch`);
-    } catch {
-      this.deps.log("revoke did not reach the provider; tried again at the next launch");
-    }
+    const outcome = await fetchOutcome(this.deps, buildRevoke(owed.provider, this.deps.credentials, owed.token));
+    const unreached = !outcome.ok && ["network", "timeout", "server"].indexOf(outcome.failure.kind) >= 0;
+    if (unreached) this.deps.log("revoke did not reach the provider; tried again at the next launch");
+    else this.write({ ...this.read(), revoke: null });
     return this.handle({ type: "revoked" });
   }
 
@@ -219,17 +213,8 @@ export class SignInFlow {
   private async probeRetired(): Promise<void> {
     const url = providerInfo(readProvider((k) => this.deps.settings.getItem(k))).retiredProbeUrl;
     if (url === null) return;
-    let retired = false;
-    try {
-      const outcome = await readOutcome(
-        await this.deps.http({ method: "GET", url, headers: { Accept: "application/json" } }),
-        this.deps.now(),
-      );
-      retired = !outcome.ok && outcome.failure.kind === "retired";
-    } catch (error) {
-      this.deps.log(`provider not reached: ${String(error)}`);
-    }
-    if (retired) await this.handle({ type: "probedRetired" });
+    const outcome = await fetchOutcome(this.deps, { method: "GET", url, headers: { Accept: "application/json" } });
+    if (!outcome.ok && outcome.failure.kind === "retired") await this.handle({ type: "probedRetired" });
   }
 
   private read(): SignInRecord {

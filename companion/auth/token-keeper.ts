@@ -3,7 +3,8 @@
 // written before the request lets a relaunch replay the identical request within Fitbit's
 // 2-minute window if the answer was lost (fitbit-web-api.md §2.3).
 import { CompanionDeps } from "../deps";
-import { Failure, readOutcome } from "../http/outcome";
+import { Failure } from "../http/outcome";
+import { fetchOutcome } from "../http/request";
 import { providerInfo } from "../../common/providers";
 import { buildRefresh, readTokenResponse } from "./oauth-requests";
 import { readTokens, TokenSet, writeTokens } from "./token-store";
@@ -42,16 +43,10 @@ export class TokenKeeper {
 
   private async doRefresh(tokens: TokenSet): Promise<TokenResult> {
     this.deps.storage.setItem(IN_FLIGHT, String(this.deps.now()));
-    let outcome;
-    try {
-      outcome = await readOutcome(
-        await this.deps.http(buildRefresh(tokens.provider, this.deps.credentials, tokens.refreshToken)),
-        this.deps.now(),
-      );
-    } catch {
-      this.deps.storage.removeItem(IN_FLIGHT);
-      return { ok: false, failure: { kind: "network" } };
-    }
+    const outcome = await fetchOutcome(
+      this.deps,
+      buildRefresh(tokens.provider, this.deps.credentials, tokens.refreshToken),
+    );
     if (!outcome.ok) {
       this.deps.storage.removeItem(IN_FLIGHT);
       // Another launch may have rotated the token meanwhile: trust what is stored now.

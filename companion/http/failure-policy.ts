@@ -53,10 +53,11 @@ export function applyFailure(state: SyncState, failure: Failure, now: number, ra
     case "malformed": // an answer that cannot be read backs off like a 5xx: no retry storm
     case "expired": // a 401 the one refresh did not cure: transient, never a sign-out
     case "server":
+    case "timeout":
     case "network":
       set(
         SyncStatus.Retrying,
-        failure.kind === "network"
+        failure.kind === "network" || failure.kind === "timeout"
           ? Problem.Network
           : failure.kind === "malformed"
             ? Problem.Malformed

@@ -11,6 +11,8 @@ export type Failure =
   | { kind: "rateLimited"; retryAfterSeconds: number | null }
   | { kind: "server"; status: number }
   | { kind: "network" }
+  /** No answer within the companion's request timeout (http/request.ts). */
+  | { kind: "timeout" }
   | { kind: "retired" }
   | { kind: "accountNotLinked" }
   | { kind: "legacyLogin" }

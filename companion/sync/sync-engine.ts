@@ -8,7 +8,8 @@ import { addCivilDays } from "../civil-days";
 import { readOptions } from "../../common/settings-keys";
 import { Problem, SyncStatus } from "../../common/sync-status";
 import { applyFailure, endsSignIn } from "../http/failure-policy";
-import { Failure, Outcome, readOutcome } from "../http/outcome";
+import { Failure, Outcome } from "../http/outcome";
+import { fetchOutcome } from "../http/request";
 import { TokenKeeper } from "../auth/token-keeper";
 import { clearTokens, readTokens, TokenSet } from "../auth/token-store";
 import { CompanionDeps, HttpRequest, LocalTime } from "../deps";
@@ -221,12 +222,8 @@ export class SyncEngine {
     return this.send(build(renewed.tokens.accessToken));
   }
 
-  private async send(req: HttpRequest): Promise<Outcome> {
-    try {
-      return await readOutcome(await this.deps.http(req), this.deps.now());
-    } catch {
-      return { ok: false, failure: { kind: "network" } };
-    }
+  private send(req: HttpRequest): Promise<Outcome> {
+    return fetchOutcome(this.deps, req);
   }
 }
 

@@ -27,6 +27,13 @@ export function routeUrl(url: string, serverBase: string): string {
 }
 
 /** Builds the fetch the companion sees. */
+/** Real milliseconds after which the simulator stops waiting for a request's answer. */
+export const HANG_MS = 2000;
+
+function realDelay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
 export function createRoutedFetch(options: {
   serverBase: () => string;
   online: () => boolean;
@@ -45,6 +52,9 @@ export function createRoutedFetch(options: {
       record.status = response.status;
       return response;
     })();
-    return options.activity.track(work);
+    // The simulator waits for a request only so long in real time: one that has no answer after
+    // HANG_MS stays in flight while virtual time goes on, so the companion's own timeout can fire.
+    void options.activity.track(Promise.race([work.catch(() => undefined), realDelay(HANG_MS)]));
+    return work;
   };
 }

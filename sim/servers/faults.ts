@@ -10,6 +10,7 @@ export type FaultName =
   | "malformedJson"
   | "outOfRange"
   | "slow"
+  | "hang"
   | "retired"
   | "legacyLogin"
   | "accountNotLinked";

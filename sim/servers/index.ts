@@ -122,6 +122,8 @@ export async function startFakeServer(options: FakeServerOptions): Promise<FakeS
   const server = createServer((req, res) => {
     void (async () => {
       const request = await readRequest(req);
+      // A server that never answers: the connection stays open until the server closes.
+      if (faults.take("hang") !== null) return;
       const slow = faults.take("slow");
       if (slow !== null) await new Promise((resolve) => setTimeout(resolve, slow.delayMs ?? 2000));
       writeResponse(res, route(request));

@@ -48,6 +48,7 @@ async function syncWithPages(pages: (token: string | null) => unknown) {
     localTime: () => ({ year: 2026, month: 11, day: 11, hours: 18, minutes: 0 }),
     randomBytes: (n) => new Array<number>(n).fill(7),
     random: () => 0.5,
+    wait: () => new Promise<void>(() => undefined), // no request here outlives the test
     sendFile: () => Promise.resolve(),
     socketOpen: () => false,
     sendMessage: () => undefined,

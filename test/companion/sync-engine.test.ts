@@ -34,6 +34,7 @@ function engineWithHeldAnswers(statuses: number[] = [], minutesPerCall = 0) {
     localTime: () => ({ year: 2026, month: 11, day: 11, hours: 18, minutes: 0 }),
     randomBytes: (n) => new Array<number>(n).fill(7),
     random: () => 0.5,
+    wait: () => new Promise<void>(() => undefined), // no request here outlives the test
     sendFile: () => Promise.resolve(),
     socketOpen: () => false,
     sendMessage: () => undefined,

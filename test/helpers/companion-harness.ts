@@ -133,6 +133,11 @@ export async function startHarness(options: {
       const end = clock.now + minutes * 60000;
       while (clock.now < end) {
         clock.now = Math.min(end, clock.now + 15 * 60000);
+        for (const w of timers.filter((t) => t.at <= clock.now)) {
+          timers.splice(timers.indexOf(w), 1);
+          w.resolve();
+        }
+        await idle();
         if (clock.now % (15 * 60000) === 0 || clock.now === end) await h.wake();
       }
     },
@@ -141,6 +146,8 @@ export async function startHarness(options: {
     close: () => server.close(),
   };
   const random = seededRandom(42);
+  /** The companion's timers, on the harness clock: they fire as `advance` passes them. */
+  const timers: Array<{ at: number; resolve: () => void }> = [];
   const deps: CompanionDeps = {
     host: { wakeInterval: undefined },
     settings: h.settings,
@@ -157,6 +164,7 @@ export async function startHarness(options: {
       return response;
     },
     now: () => clock.now,
+    wait: (ms) => new Promise<void>((resolve) => void timers.push({ at: clock.now + ms, resolve })),
     localTime: (ms) => toCivil(ms, options.timeZone),
     randomBytes: (n) =>
       options.noCrypto === true ? null : Array.from({ length: n }, () => Math.floor(random() * 256)),

@@ -110,6 +110,27 @@ describe("simulator end to end (live-shaped answers: sim/scenarios/live-answers.
 });
 
 describe("simulator end to end (failures)", () => {
+  it("gives up on a request that never answers after the companion's timeout, and syncs again", () => {
+    const r = simulate({
+      start: "2026-11-24T09:00:00",
+      timeZone: "UTC",
+      steps: [
+        { do: "signIn" },
+        { do: "advance", minutes: 60 },
+        { do: "fault", name: "hang", count: 1 },
+        { do: "advance", minutes: 180 },
+        { do: "screen", name: "after" },
+      ],
+    });
+    const hung = r.requests.find((q) => q.status === null);
+    assert.ok(hung !== undefined, "one request never got an answer");
+    assert.ok(
+      r.requests.some((q) => q.at > hung.at && q.status === 200),
+      "later requests went through",
+    );
+    assert.match(screen(r, "after").status, /^Updated/);
+  });
+
   it("learns that the legacy Fitbit API is retired as soon as the user picks it, without a sign-in", () => {
     const r = simulate({
       start: "2026-11-24T09:00:00",
