@@ -1,5 +1,7 @@
 // Keeps the newest valid snapshot: decoded and validated before it replaces anything, persisted
-// as last.cbor (never the name an incoming file has), written to a temp file and renamed.
+// as last.cbor (never the name an incoming file has), written to a temp file and renamed. "Newest"
+// is by the companion's sequence within its sign-in epoch, never by a clock: a phone clock that
+// jumps (even into the future) cannot make the watch refuse what follows.
 import { decodeSnapshot } from "../common/decode-snapshot";
 import { Snapshot } from "../common/snapshot";
 
@@ -39,7 +41,12 @@ export function createSnapshotStore(fs: SnapshotFiles, warn: (line: string) => v
       warn("snapshot rejected: " + decoded.error.code + " at " + decoded.error.field);
       return false;
     }
-    if (current !== null && decoded.value.generatedAt < current.generatedAt) return false;
+    const next = decoded.value;
+    if (current !== null) {
+      // Epoch 0 is a v1 snapshot (an older companion): it never replaces one of a real epoch.
+      if (next.epoch === 0 && current.epoch !== 0) return false;
+      if (next.epoch === current.epoch && next.sequence <= current.sequence) return false;
+    }
     current = decoded.value;
     currentWire = value;
     fs.writeFileSync(TEMP, currentWire, "cbor");

@@ -49,6 +49,9 @@ export function decodeSnapshot(value: unknown): Result<Snapshot, SnapshotError> 
   if (!isInt(value.v, 1, 0x7fffffff)) return malformed("v");
   if (value.v > SNAPSHOT_VERSION) return err({ code: "unsupported-version", field: "v" });
   if (!isInt(value.t, 0, MAX_EPOCH_SECONDS)) return malformed("t");
+  const v1 = value.v === 1;
+  if (!v1 && !isInt(value.e, 0, 0x7fffffff)) return malformed("e");
+  if (!v1 && !isInt(value.i, 0, 0x7fffffff)) return malformed("i");
   if (!isIntOrNull(value.u, 0, MAX_EPOCH_SECONDS)) return malformed("u");
   if (!isSyncStatus(value.s)) return malformed("s");
   if (!isSeries(value.w, MINUTES_PER_DAY)) return malformed("w");
@@ -64,6 +67,8 @@ export function decodeSnapshot(value: unknown): Result<Snapshot, SnapshotError> 
   }
   return ok({
     generatedAt: value.t,
+    epoch: v1 ? 0 : (value.e as number),
+    sequence: v1 ? 0 : (value.i as number),
     lastSyncAt: value.u,
     status: value.s,
     night: night,

@@ -4,8 +4,9 @@ import { SyncStatus } from "./sync-status";
 
 /**
  * The schema version this code writes; {@link decodeSnapshot} rejects newer ones. Version 2 dropped
- * v1's `d` (data date) and `p` (problem), which no watch read: a v1 watch refuses v2 as
- * unsupported, and this watch still reads v1 (it ignores the two keys).
+ * v1's `d` (data date) and `p` (problem), which no watch read, and added `e` (sign-in epoch) and
+ * `i` (sequence), by which the watch orders snapshots instead of by the phone's clock. A v1 watch
+ * refuses v2 as unsupported; this watch still reads v1 (as epoch 0, sequence 0).
  */
 export const SNAPSHOT_VERSION = 2;
 
@@ -47,8 +48,12 @@ export interface Night {
 
 /** Everything the companion tells the watch, in domain terms. */
 export interface Snapshot {
-  /** When the companion built this snapshot (epoch seconds). */
+  /** When the companion built this snapshot (epoch seconds, by the phone's clock: shown, never compared). */
   generatedAt: number;
+  /** The companion's sign-in epoch: a snapshot of another epoch always replaces the current one. */
+  epoch: number;
+  /** Counts up with every snapshot the companion sends within an epoch: the watch keeps the highest. */
+  sequence: number;
   /** When data was last fetched successfully (epoch seconds), null if never. */
   lastSyncAt: number | null;
   status: SyncStatus;
@@ -81,6 +86,8 @@ export interface WireNight {
 export interface WireSnapshot {
   v: number;
   t: number;
+  e: number;
+  i: number;
   u: number | null;
   s: number;
   n: WireNight | null;
@@ -96,6 +103,8 @@ export function encodeSnapshot(snapshot: Snapshot): WireSnapshot {
   return {
     v: SNAPSHOT_VERSION,
     t: snapshot.generatedAt,
+    e: snapshot.epoch,
+    i: snapshot.sequence,
     u: snapshot.lastSyncAt,
     s: snapshot.status,
     n: snapshot.night === null ? null : encodeNight(snapshot.night),

@@ -11,7 +11,7 @@ import { fetchOutcome } from "../http/request";
 import { SyncEngine } from "../sync/sync-engine";
 import { buildCodeExchange, buildRevoke, readTokenResponse } from "./oauth-requests";
 import { Effect, Phase, SignInEvent, step } from "./sign-in-steps";
-import { clearTokens, readTokens, TokenSet, writeTokens } from "./token-store";
+import { clearTokens, newEpoch, readTokens, TokenSet, writeTokens } from "./token-store";
 
 const KEY = "signIn";
 const PHASES: Phase[] = ["idle", "awaitingReturn", "exchanging", "signedIn", "signingOut", "retired"];
@@ -115,12 +115,14 @@ export class SignInFlow {
       case "exchangeCode":
         return this.exchange(record);
       case "keepTokens":
+        newEpoch(this.deps.storage, () => this.deps.random());
         if (this.received !== null) writeTokens(this.deps.storage, this.received);
         this.received = null;
         return this.engine.resetAfterSignIn();
       case "wipeTokens": {
         const tokens = readTokens(this.deps.storage);
         clearTokens(this.deps.storage);
+        newEpoch(this.deps.storage, () => this.deps.random());
         if (tokens !== null)
           this.write({ ...record, revoke: { provider: tokens.provider, token: tokens.refreshToken } });
         return this.engine.signedOut();

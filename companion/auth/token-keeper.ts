@@ -7,7 +7,7 @@ import { Failure } from "../http/outcome";
 import { fetchOutcome } from "../http/request";
 import { providerInfo } from "../../common/providers";
 import { buildRefresh, readTokenResponse } from "./oauth-requests";
-import { readTokens, TokenSet, writeTokens } from "./token-store";
+import { readEpoch, readTokens, TokenSet, writeTokens } from "./token-store";
 
 const IN_FLIGHT = "refreshInFlight";
 
@@ -43,10 +43,16 @@ export class TokenKeeper {
 
   private async doRefresh(tokens: TokenSet): Promise<TokenResult> {
     this.deps.storage.setItem(IN_FLIGHT, String(this.deps.now()));
+    const epoch = readEpoch(this.deps.storage);
     const outcome = await fetchOutcome(
       this.deps,
       buildRefresh(tokens.provider, this.deps.credentials, tokens.refreshToken),
     );
+    if (readEpoch(this.deps.storage) !== epoch) {
+      // Signed out or in again while this refresh was under way: its answer belongs to no one.
+      this.deps.storage.removeItem(IN_FLIGHT);
+      return { ok: false, failure: { kind: "timeout" } };
+    }
     if (!outcome.ok) {
       this.deps.storage.removeItem(IN_FLIGHT);
       // Another launch may have rotated the token meanwhile: trust what is stored now.

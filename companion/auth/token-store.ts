@@ -45,3 +45,25 @@ export function writeTokens(store: StringStore, tokens: TokenSet): void {
 export function clearTokens(store: StringStore): void {
   store.removeItem(TOKENS);
 }
+
+const EPOCH = "signInEpoch";
+
+/**
+ * The sign-in epoch: a number that changes with every sign-in and sign-out. Work started under
+ * one epoch (a refresh, a sync run) writes nothing once it has changed, so no answer that lands
+ * after a sign-out or a newer sign-in can bring tokens or data back. The watch orders snapshots
+ * within an epoch by sequence, and takes any snapshot of a new epoch.
+ */
+export function readEpoch(store: StringStore): number {
+  const value = Number(store.getItem(EPOCH));
+  return isFinite(value) && value > 0 ? value : 0;
+}
+
+/** Starts a new epoch (a positive 31-bit number unlike the current one). */
+export function newEpoch(store: StringStore, random: () => number): number {
+  const current = readEpoch(store);
+  let next = current;
+  while (next === current) next = 1 + Math.floor(random() * 0x7ffffffe);
+  store.setItem(EPOCH, String(next));
+  return next;
+}

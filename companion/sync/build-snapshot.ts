@@ -14,10 +14,19 @@ function series(today: CivilDate, value: (date: CivilDate) => number | undefined
   return out;
 }
 
-export function buildSnapshot(state: SyncState, today: CivilDate, now: number, options: WatchOptions): Snapshot {
+export function buildSnapshot(
+  state: SyncState,
+  today: CivilDate,
+  now: number,
+  options: WatchOptions,
+  epoch: number,
+  sequence: number,
+): Snapshot {
   const rhr = state.restingHeartRate[today] ?? state.restingHeartRate[addCivilDays(today, -1)];
   return {
     generatedAt: Math.floor(now / 1000),
+    epoch,
+    sequence,
     lastSyncAt: state.lastSyncAt === null ? null : Math.floor(state.lastSyncAt / 1000),
     status: state.status,
     // Last night stays until a newer night arrives (after midnight: yesterday's wake date).

@@ -5,7 +5,7 @@ import { snapshotMessage } from "../../common/messages";
 import { readOptions, readProvider, SettingsKey, SyncReport } from "../../common/settings-keys";
 import { encodeSnapshot, SNAPSHOT_FILE } from "../../common/snapshot";
 import { CivilDate } from "../../common/civil-date";
-import { readTokens } from "../auth/token-store";
+import { readEpoch, readTokens } from "../auth/token-store";
 import { CompanionDeps } from "../deps";
 import { buildSnapshot } from "./build-snapshot";
 import { SyncState } from "./sync-state";
@@ -18,23 +18,26 @@ import { SyncState } from "./sync-state";
  */
 export function deliverSnapshot(deps: CompanionDeps, state: SyncState, today: CivilDate): void {
   const options = readOptions((k) => deps.settings.getItem(k));
-  const wire = encodeSnapshot(buildSnapshot(state, today, deps.now(), options));
+  const sequence = state.sequence + 1;
+  const wire = encodeSnapshot(buildSnapshot(state, today, deps.now(), options, readEpoch(deps.storage), sequence));
   // The watch's own check: a snapshot it would refuse is never sent (the readers make this moot).
   const checked = decodeSnapshot(wire);
   if (!checked.ok) {
     deps.log(`snapshot not sent: it fails the watch's check at ${checked.error.field}`);
     return;
   }
-  const key = JSON.stringify({ ...wire, t: 0, u: 0 });
+  const key = JSON.stringify({ ...wire, t: 0, u: 0, i: 0 });
   const changed = key !== state.lastSent;
   if (changed) {
     state.lastSent = key;
+    state.sequence = sequence;
     deps.sendFile(SNAPSHOT_FILE, wire).catch((error: unknown) => deps.log(`outbox: ${String(error)}`));
   }
   if ((changed || wire.u !== state.lastSentSyncAt) && deps.socketOpen()) {
     try {
       deps.sendMessage(snapshotMessage(wire));
       state.lastSentSyncAt = wire.u;
+      state.sequence = sequence;
     } catch (error) {
       deps.log(`message not sent (the file follows): ${String(error)}`);
     }

@@ -11,7 +11,7 @@ import { applyFailure, endsSignIn } from "../http/failure-policy";
 import { Failure, Outcome } from "../http/outcome";
 import { fetchOutcome } from "../http/request";
 import { TokenKeeper } from "../auth/token-keeper";
-import { clearTokens, readTokens, TokenSet } from "../auth/token-store";
+import { clearTokens, readEpoch, readTokens, TokenSet } from "../auth/token-store";
 import { CompanionDeps, HttpRequest, LocalTime } from "../deps";
 import { READERS } from "../providers/readers";
 import { Call, DataProvider } from "../providers/provider";
@@ -93,6 +93,7 @@ export class SyncEngine {
   }
 
   private async run(forced: boolean): Promise<void> {
+    const epoch = readEpoch(this.deps.storage);
     const state = this.state();
     const tokens = readTokens(this.deps.storage);
     const local = this.deps.localTime(this.deps.now());
@@ -113,6 +114,11 @@ export class SyncEngine {
     else if (tokens !== null && state.status === SyncStatus.Ok && state.lastSyncAt !== null) {
       // Nothing can have changed (the plan says so): the data is confirmed current as of now.
       state.lastSyncAt = this.deps.now();
+    }
+    if (readEpoch(this.deps.storage) !== epoch) {
+      // Signed out or in again while this run waited on the network: what it read is not kept.
+      this.deps.log("sync: the sign-in changed during the run; its answers are dropped");
+      return;
     }
     pruneState(state, addCivilDays(today, -8));
     this.publish(state, today);
@@ -149,6 +155,7 @@ export class SyncEngine {
 
   private async fetch(state: SyncState, tokens: TokenSet, calls: Call[], today: CivilDate): Promise<void> {
     const provider: DataProvider = READERS[tokens.provider];
+    const epoch = readEpoch(this.deps.storage);
     let clean = true;
     let rejected = 0;
     for (const call of calls) {
@@ -169,6 +176,7 @@ export class SyncEngine {
       this.deps.log(
         `sync: ${call} failed: ${failure.kind}${failure.kind === "malformed" ? ` at ${failure.field}` : ""}`,
       );
+      if (readEpoch(this.deps.storage) !== epoch) return; // a newer sign-in (or none) owns the tokens now
       if (endsSignIn(failure)) {
         clearTokens(this.deps.storage);
         this.onGrantEnded();

@@ -27,6 +27,8 @@ export interface SyncState {
   unprocessed: number[];
   /** The civil day the steps history was last fetched on. */
   stepsDay: number | null;
+  /** The sequence of the last snapshot sent (the watch keeps the highest of an epoch). */
+  sequence: number;
   /** The last snapshot sent, without its times: nothing is resent unchanged. */
   lastSent: string | null;
   /** The last-sync time (epoch s) the watch was last told by message. */
@@ -48,6 +50,7 @@ export function emptyState(status: SyncStatus): SyncState {
     partial: [],
     unprocessed: [],
     stepsDay: null,
+    sequence: 0,
     lastSent: null,
     lastSentSyncAt: null,
   };

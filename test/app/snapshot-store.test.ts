@@ -28,8 +28,11 @@ function memoryFs(): SnapshotFiles & { files: Map<string, Buffer> } {
   };
 }
 
-const snap = (generatedAt: number): Snapshot => ({
+/** A snapshot whose sequence is `generatedAt` too, in epoch 7 unless told. */
+const snap = (generatedAt: number, over: Partial<Snapshot> = {}): Snapshot => ({
   generatedAt,
+  epoch: 7,
+  sequence: generatedAt,
   lastSyncAt: generatedAt,
   status: SyncStatus.Ok,
   night: null,
@@ -37,6 +40,7 @@ const snap = (generatedAt: number): Snapshot => ({
   steps: [null, null, null, null, null, null, null],
   restingHeartRate: 58,
   options: DEFAULT_OPTIONS,
+  ...over,
 });
 
 describe("snapshot store", () => {
@@ -45,6 +49,29 @@ describe("snapshot store", () => {
     assert.equal(store.accept(encodeSnapshot(snap(2000))), true);
     assert.equal(store.accept(encodeSnapshot(snap(1000))), false);
     assert.equal(store.current()?.generatedAt, 2000);
+  });
+
+  it("orders by sequence, not by the phone's clock: a future-dated snapshot freezes nothing", () => {
+    const store = createSnapshotStore(memoryFs(), () => undefined);
+    assert.equal(store.accept(encodeSnapshot(snap(1, { generatedAt: 4102444000 }))), true); // year 2099
+    assert.equal(store.accept(encodeSnapshot(snap(2, { generatedAt: 1795503600 }))), true);
+    assert.equal(store.current()?.sequence, 2);
+  });
+
+  it("takes any snapshot of a new sign-in epoch, whatever its sequence", () => {
+    const store = createSnapshotStore(memoryFs(), () => undefined);
+    store.accept(encodeSnapshot(snap(500)));
+    assert.equal(store.accept(encodeSnapshot(snap(1, { epoch: 8 }))), true);
+    assert.equal(store.current()?.epoch, 8);
+    assert.equal(store.accept(encodeSnapshot(snap(1, { epoch: 8 }))), false, "the same one twice is not newer");
+  });
+
+  it("never lets a version 1 snapshot (no epoch) replace one of a real epoch", () => {
+    const store = createSnapshotStore(memoryFs(), () => undefined);
+    store.accept(encodeSnapshot(snap(5)));
+    const { e: _e, i: _i, ...v2 } = encodeSnapshot(snap(9));
+    assert.equal(store.accept({ ...v2, v: 1, d: 20261124, p: 0 }), false);
+    assert.equal(store.current()?.sequence, 5);
   });
 
   it("keeps the old state when a file is malformed, and deletes the file", () => {

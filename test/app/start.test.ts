@@ -140,6 +140,8 @@ function fakeWatch(now: Date) {
 const NOW = new Date(2026, 10, 24, 9, 0);
 const snapshot = (over: Partial<Snapshot> = {}): Snapshot => ({
   generatedAt: NOW.getTime() / 1000 - 60,
+  epoch: 7,
+  sequence: 5,
   lastSyncAt: NOW.getTime() / 1000 - 12 * 60,
   status: SyncStatus.Ok,
   night: workedExampleNight(20261124),
@@ -199,7 +201,7 @@ describe("watch face", () => {
     const { w, deps } = fakeWatch(NOW);
     start(deps);
     w.deliverFile("snapshot.cbor", encodeSnapshot(snapshot()));
-    w.message({ k: "s", s: encodeSnapshot(snapshot({ generatedAt: 1, night: null })) });
+    w.message({ k: "s", s: encodeSnapshot(snapshot({ sequence: 4, night: null })) });
     assert.equal(w.text("sleep"), "7h 01m");
   });
 

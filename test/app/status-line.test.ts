@@ -10,6 +10,8 @@ const NOW = 1795503600;
 const NIGHT = workedExampleNight(20261124);
 const BASE: Snapshot = {
   generatedAt: NOW - 60,
+  epoch: 7,
+  sequence: 3,
   lastSyncAt: NOW - 12 * 60,
   status: SyncStatus.Ok,
   night: NIGHT,

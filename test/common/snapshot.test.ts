@@ -9,6 +9,8 @@ import { encodeCbor } from "../../sim/cbor";
 
 const STAGES_NIGHT: Snapshot = {
   generatedAt: 1795503600,
+  epoch: 7,
+  sequence: 3,
   lastSyncAt: 1795503540,
   status: SyncStatus.Ok,
   night: workedExampleNight(20261111),
@@ -33,6 +35,8 @@ const CLASSIC_NIGHT: Snapshot = {
 
 const SIGNED_OUT: Snapshot = {
   generatedAt: 1795503600,
+  epoch: 7,
+  sequence: 3,
   lastSyncAt: null,
   status: SyncStatus.SignedOut,
   night: null,
@@ -72,9 +76,15 @@ describe("snapshot codec", () => {
     assert.equal(decoded.value.night.nap, false);
   });
 
-  it("still reads a version 1 snapshot, whose data date and problem it ignores", () => {
-    const v1 = { ...encodeSnapshot(STAGES_NIGHT), v: 1, d: 20261111, p: 4 };
-    assert.deepEqual(decodeSnapshot(v1), { ok: true, value: STAGES_NIGHT });
+  it("still reads a version 1 snapshot (no epoch, no sequence; a data date and problem it ignores)", () => {
+    const { e: _e, i: _i, ...v2 } = encodeSnapshot(STAGES_NIGHT);
+    const v1 = { ...v2, v: 1, d: 20261111, p: 4 };
+    assert.deepEqual(decodeSnapshot(v1), { ok: true, value: { ...STAGES_NIGHT, epoch: 0, sequence: 0 } });
+  });
+
+  it("refuses a version 2 snapshot without its epoch or sequence", () => {
+    const { i: _i, ...noSequence } = encodeSnapshot(STAGES_NIGHT);
+    assert.deepEqual(decodeSnapshot(noSequence), { ok: false, error: { code: "malformed", field: "i" } });
   });
 
   it("keeps unknown days as null, never as zero", () => {

@@ -57,7 +57,7 @@ function assertSendable(data: CallData): void {
   const state = emptyState(SyncStatus.Ok);
   mergeCall(state, data, TODAY, NOW);
   state.lastSyncAt = NOW;
-  const checked = decodeSnapshot(encodeSnapshot(buildSnapshot(state, TODAY, NOW, DEFAULT_OPTIONS)));
+  const checked = decodeSnapshot(encodeSnapshot(buildSnapshot(state, TODAY, NOW, DEFAULT_OPTIONS, 1, 1)));
   assert.ok(checked.ok, checked.ok ? "" : `the watch would refuse the snapshot at ${checked.error.field}`);
 }
 

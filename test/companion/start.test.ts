@@ -64,6 +64,22 @@ describe("companion sign-in", () => {
     assert.equal(parseOauthRequest(h.settings.getItem(SettingsKey.oauthRequest))?.provider, "fitbit");
   });
 
+  it("never brings the tokens or the data back when a refresh answer lands after a sign-out", async () => {
+    const h = await signedIn();
+    h.clock.now += 4 * 3600e3; // the token has expired and a sleep check is due: the run refreshes first
+    h.server.setFault({ name: "slow", count: 1, delayMs: 300 });
+    const wake = h.wake();
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the refresh is on its way
+    await h.pageWrite(SettingsKey.signOut, "2");
+    await new Promise((resolve) => setTimeout(resolve, 500)); // its answer lands
+    await wake;
+    await h.wake();
+    assert.equal(readTokens(h.storage), null);
+    assert.equal(h.lastSnapshot()?.status, SyncStatus.SignedOut);
+    assert.equal(h.lastSnapshot()?.night, null);
+    assert.equal(h.report()?.signedIn, false);
+  });
+
   it("signs out at once without network, and sends the revoke it owes at a later launch", async () => {
     const h = await signedIn();
     h.offline = true;
