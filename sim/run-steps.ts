@@ -92,6 +92,18 @@ export async function runStep(sim: Simulator, step: Step, ctx: StepContext): Pro
       sim.watch.stop();
       sim.clock.cancelOwner("watch");
       sim.watch.start();
+      // The watch app's start launches an unloaded companion (launchReasons.peerAppLaunched).
+      if (!sim.companion.running) sim.companion.start({ peerAppLaunched: true });
+      sim.link.update();
+      break;
+    case "unloadCompanion":
+      sim.unloadCompanion();
+      break;
+    case "wakeUps":
+      sim.setWakeUps(step.mode);
+      break;
+    case "phoneClock":
+      sim.phoneOffsetMs = step.offsetMinutes * 60000;
       break;
     case "restartCompanion":
       sim.companion.stop();

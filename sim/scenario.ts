@@ -5,6 +5,9 @@ import { WatchSetup } from "./watch/watch-modules";
 export type Step =
   | { do: "signIn" | "signOut" | "disconnectWatch" | "connectWatch" | "phoneOffline" | "phoneOnline" }
   | { do: "restartWatchApp" | "restartCompanion" | "clearFaults" | "displayOff" | "displayOn" }
+  | { do: "unloadCompanion" }
+  | { do: "wakeUps"; mode: WakeUpMode }
+  | { do: "phoneClock"; offsetMinutes: number }
   | { do: "advance"; minutes: number }
   | { do: "screen"; name: string }
   | { do: "watch"; values: Partial<WatchSetup> }
@@ -13,12 +16,17 @@ export type Step =
   | { do: "sendFile"; name: string; value?: unknown; base64?: string }
   | { do: "fault"; name: string; count?: number; retryAfterSeconds?: number; delayMs?: number };
 
+/** How the phone fires the companion's wake-ups: on time, 0–3 intervals late, or not at all. */
+export type WakeUpMode = "exact" | "late" | "dropped";
+
 export interface Scenario {
   provider: "google" | "fitbit";
   /** Draws the demo user and the fake servers' answer shapes (default 1). */
   seed: number;
   /** How the fake servers shape their answers (sim/servers/answer-style.ts; default "seeded"). */
   answers: AnswerStyle;
+  /** Unload the companion after every wake-up and sync, as phones do (default false). */
+  unloadAfterEachRun: boolean;
   start: string;
   timeZone: string;
   locale: string;
@@ -41,6 +49,7 @@ const SIMPLE = [
   "clearFaults",
   "displayOff",
   "displayOn",
+  "unloadCompanion",
 ];
 const WATCH_NUMBERS = [
   "steps",
@@ -141,6 +150,18 @@ function parseStep(value: unknown, field: string): Step {
       const rest = Object.fromEntries(Object.entries(value).filter(([key]) => key !== "do"));
       return { do: "watch", values: parseWatch(rest, field, {} as WatchSetup) };
     }
+    case "wakeUps": {
+      const mode = value.mode;
+      if (mode !== "exact" && mode !== "late" && mode !== "dropped")
+        fail(`${field}.mode`, 'must be "exact", "late" or "dropped"');
+      return { do: "wakeUps", mode };
+    }
+    case "phoneClock": {
+      const offset = value.offsetMinutes;
+      if (typeof offset !== "number" || !Number.isInteger(offset))
+        fail(`${field}.offsetMinutes`, "must be a whole number");
+      return { do: "phoneClock", offsetMinutes: offset };
+    }
     case "fault": {
       if (typeof value.name !== "string" || !FAULTS.includes(value.name))
         fail(`${field}.name`, `must be one of ${FAULTS.join(", ")}`);
@@ -191,7 +212,20 @@ export function parseScenario(value: unknown, defaultProvider: "google" | "fitbi
   if (target !== "atlas" && target !== "vulcan") fail("target", 'must be "atlas" or "vulcan"');
   if (!Array.isArray(value.steps)) fail("steps", "must be an array of steps");
   for (const key of Object.keys(value)) {
-    if (!["provider", "seed", "answers", "start", "timeZone", "locale", "target", "watch", "steps"].includes(key))
+    if (
+      ![
+        "provider",
+        "seed",
+        "answers",
+        "unloadAfterEachRun",
+        "start",
+        "timeZone",
+        "locale",
+        "target",
+        "watch",
+        "steps",
+      ].includes(key)
+    )
       fail(key, "is not a known field");
   }
   const seed = value.seed ?? 1;
@@ -199,9 +233,12 @@ export function parseScenario(value: unknown, defaultProvider: "google" | "fitbi
     fail("seed", "must be a whole number from 0 to 4294967295");
   const answers = optionalString(value, "answers", "seeded", "answers");
   if (!(ANSWER_STYLES as string[]).includes(answers)) fail("answers", `must be one of ${ANSWER_STYLES.join(", ")}`);
+  const unloadAfterEachRun = value.unloadAfterEachRun ?? false;
+  if (typeof unloadAfterEachRun !== "boolean") fail("unloadAfterEachRun", "must be true or false");
   return {
     provider,
     seed,
+    unloadAfterEachRun,
     answers: answers as AnswerStyle,
     start,
     timeZone,

@@ -8,7 +8,7 @@ import { SettingsStore } from "./phone/settings-store";
 import { Activity } from "./runtime/activity";
 import { PeerLink } from "./runtime/peer-link";
 import { VirtualClock } from "./runtime/virtual-clock";
-import { Scenario } from "./scenario";
+import { Scenario, WakeUpMode } from "./scenario";
 import { createGettext } from "./watch/compiled-i18n";
 import { WatchApp } from "./watch/watch-app";
 
@@ -39,6 +39,11 @@ export class Simulator {
   readonly watchStorage = new Map<string, Buffer>();
   displayOn = true;
   phoneOnline = true;
+  /** How far the phone's clock (companion and settings page) is from true time; the watch keeps true time. */
+  phoneOffsetMs = 0;
+  private wakeMode: WakeUpMode = "exact";
+  private wakeIntervalMs: number | undefined = undefined;
+  private readonly wakeRandom = seededRandom(0x77616b65);
   private renderPage: ReturnType<typeof loadSettingsPage>;
   private wakeTimer: number | null = null;
 
@@ -49,6 +54,7 @@ export class Simulator {
   ) {
     this.clock = new VirtualClock(new Date(scenario.start).getTime());
     const now = () => this.clock.now();
+    const phoneNow = () => this.clock.now() + this.phoneOffsetMs;
     this.link = new PeerLink(
       this.activity,
       now,
@@ -88,7 +94,7 @@ export class Simulator {
       link: this.link,
       settings: this.settings,
       localStorage: new Map(),
-      now,
+      now: phoneNow,
       random,
       globals: {
         ...this.timers("companion"),
@@ -107,7 +113,7 @@ export class Simulator {
       onWakeInterval: (ms) => this.scheduleWake(ms),
       problem: (m) => this.problem(m),
     });
-    this.renderPage = loadSettingsPage(settingsSource, now, this.console("settings"), scenario.locale);
+    this.renderPage = loadSettingsPage(settingsSource, phoneNow, this.console("settings"), scenario.locale);
   }
 
   problem(message: string): void {
@@ -148,6 +154,8 @@ export class Simulator {
       if (new Date(to).getDate() !== new Date(to - 1).getDate()) this.resetDailyActivity();
       if (to === nextMinute && to <= end) this.watch.tick(new Date(to));
       await this.activity.settle();
+      // The common real case: the phone unloads the companion as soon as its work is done.
+      if (this.scenario.unloadAfterEachRun) this.unloadCompanion();
     }
   }
 
@@ -159,10 +167,44 @@ export class Simulator {
     }
   }
 
+  /** The companion's context is discarded: only its storage, settings, files and the outbox survive. */
+  unloadCompanion(): void {
+    if (!this.companion.running) return;
+    this.companion.stop();
+    this.clock.cancelOwner("companion");
+  }
+
+  setWakeUps(mode: WakeUpMode): void {
+    this.wakeMode = mode;
+    this.scheduleWake(this.wakeIntervalMs);
+  }
+
+  /**
+   * Wake-ups as the phone gives them: on time; each one 0–3 intervals late (drawn from a seeded
+   * random); or none at all while the mode is "dropped".
+   */
   private scheduleWake(ms: number | undefined): void {
+    this.wakeIntervalMs = ms;
     if (this.wakeTimer !== null) this.clock.cancel(this.wakeTimer);
-    this.wakeTimer =
-      ms === undefined ? null : this.clock.schedule(() => this.companion.deliver("wokenUp"), ms, ms, "wake");
+    this.wakeTimer = null;
+    if (ms === undefined || this.wakeMode === "dropped") return;
+    if (this.wakeMode === "exact") {
+      this.wakeTimer = this.clock.schedule(() => this.companion.deliver("wokenUp"), ms, ms, "wake");
+      return;
+    }
+    const next = () => {
+      const delay = ms + Math.floor(this.wakeRandom() * 3 * ms);
+      this.wakeTimer = this.clock.schedule(
+        () => {
+          next();
+          this.companion.deliver("wokenUp");
+        },
+        delay,
+        null,
+        "wake",
+      );
+    };
+    next();
   }
 
   timers(owner: string): Record<string, unknown> {

@@ -375,3 +375,50 @@ describe("simulator end to end (midnight)", () => {
     assert.notEqual(morning.bedtime, before.bedtime, "the newer night replaced it");
   });
 });
+
+describe("simulator end to end (the phone as it is: sim/scenarios/phone-*.json)", () => {
+  const run = (name: string) =>
+    simulate(JSON.parse(readFileSync(join(ROOT, "sim", "scenarios", `phone-${name}.json`), "utf8")) as unknown);
+
+  it("completes a sign-in whose return arrives while the companion is unloaded", () => {
+    const r = run("return-while-unloaded");
+    assert.match(screen(r, "after-sign-in").status, /^Updated/);
+    assert.ok(r.requests.some((q) => q.url.endsWith("/token") && q.status === 200));
+  });
+
+  it("signs out for good when Sign out is tapped while the companion is unloaded", () => {
+    const r = run("sign-out-while-unloaded");
+    assert.equal(screen(r, "signed-out").status, "Sign in on your phone");
+    assert.equal(screen(r, "an-hour-later").status, "Sign in on your phone");
+    assert.ok(r.requests.some((q) => q.url === "https://oauth2.googleapis.com/revoke"));
+    const signedOutAt = r.screens.find((s) => s.name === "signed-out")?.at ?? "";
+    assert.ok(!r.requests.some((q) => q.at > signedOutAt && q.url.includes("/v4/")), "no sync after sign-out");
+  });
+
+  it("gives up on a request that never answers and keeps syncing, the companion unloaded between runs", () => {
+    const r = run("request-hangs");
+    assert.ok(r.requests.some((q) => q.status === null));
+    assert.match(screen(r, "after").status, /^Updated/);
+  });
+
+  it("keeps taking snapshots after the phone's clock jumped a year ahead and back", () => {
+    const r = run("clock-jump");
+    // A frozen watch would still say "Updated just now" (a last sync in the future).
+    assert.equal(screen(r, "three-hours-out-of-range").status, "Phone not connected");
+  });
+
+  it("stays signed in when a 401 survives the refresh, and syncs again later", () => {
+    const r = run("401-after-refresh");
+    assert.equal(screen(r, "after-two-401s").status, "Sync problem — retrying");
+    assert.match(screen(r, "later").status, /^Updated/);
+  });
+
+  it("makes no call before Retry-After, not even for a sync a settings change asks for", () => {
+    const r = run("retry-after-forced");
+    const limited = r.requests.find((q) => q.status === 429);
+    assert.ok(limited !== undefined);
+    const until = new Date(Date.parse(limited.at) + 3600e3).toISOString();
+    const during = r.requests.filter((q) => q.at > limited.at && new Date(Date.parse(q.at)).toISOString() < until);
+    assert.deepEqual(during, []);
+  });
+});
