@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { formatDuration } from "../common/format-values";
 import { demoNight } from "./servers/demo-user";
 
 interface Report {
@@ -23,17 +24,26 @@ interface Day {
   answers: "documented" | "live" | "seeded";
   /** A fault switched on at midnight for the whole day. */
   fault?: string;
+  /** A real phone: the companion unloaded after every run, wake-ups late. */
+  realPhone?: boolean;
 }
 
 function scenario(day: Day): unknown {
   const steps: unknown[] = [{ do: "advance", minutes: 1 }, { do: "signIn" }];
+  if (day.realPhone === true) steps.push({ do: "wakeUps", mode: "late" });
   // Sign in the evening before, then watch the next day minute by minute around the wake time.
   steps.push({ do: "advance", minutes: 59 });
   if (day.fault !== undefined) steps.push({ do: "fault", name: day.fault });
   steps.push({ do: "advance", minutes: 6 * 60 });
   for (let i = 0; i < 8 * 12; i++) steps.push({ do: "advance", minutes: 5 }, { do: "screen", name: `t${i}` });
   steps.push({ do: "advance", minutes: 24 * 60 - 7 * 60 - 8 * 60 - 1 });
-  return { start: "2026-11-23T23:00:00", timeZone: TIME_ZONE, answers: day.answers, steps };
+  return {
+    start: "2026-11-23T23:00:00",
+    timeZone: TIME_ZONE,
+    answers: day.answers,
+    unloadAfterEachRun: day.realPhone === true,
+    steps,
+  };
 }
 
 function kind(url: string): string {
@@ -75,10 +85,13 @@ function printDay(day: Day, report: Report, detail: boolean): void {
   console.log(
     `snapshot bytes on the wire (CBOR file): min ${Math.min(...files.map((t) => t.bytes))}, max ${Math.max(...files.map((t) => t.bytes))}`,
   );
-  const visibleAt = demoNight(1, DAY, TIME_ZONE).visibleAt;
-  // Today's night is on the watch once the face stops saying it has none (yesterday's stays meanwhile).
+  const night = demoNight(1, DAY, TIME_ZONE);
+  const visibleAt = night.visibleAt;
+  const asleep =
+    night.kind === "CLASSIC" ? night.stages.ASLEEP : night.stages.DEEP + night.stages.LIGHT + night.stages.REM;
+  // Today's night is on the watch once the face shows its duration (yesterday's stays meanwhile).
   const shown = report.screens.find(
-    (s) => /^\d+h \d\dm$/.test(s.text.sleep ?? "") && s.text.status !== "No sleep data yet",
+    (s) => s.text.sleep === formatDuration(asleep) && s.text.status !== "No sleep data yet",
   );
   const minutes = shown === undefined ? null : Math.round((Date.parse(shown.at) - visibleAt) / 60000);
   console.log(
@@ -89,6 +102,11 @@ function printDay(day: Day, report: Report, detail: boolean): void {
 const DAYS: Day[] = [
   { label: "a normal day (answers shaped from the seed)", answers: "seeded" },
   { label: "live-shaped answers (no civil times, zeros left out, a day without data)", answers: "live" },
+  {
+    label: "a real phone (companion unloaded after each run, wake-ups 0-3 intervals late)",
+    answers: "seeded",
+    realPhone: true,
+  },
   { label: "worst case: every data answer malformed all day", answers: "seeded", fault: "malformedJson" },
   {
     label: "worst case: the newest record of every answer out of range all day",
@@ -100,7 +118,7 @@ const DAYS: Day[] = [
 function main(): void {
   const dir = mkdtempSync(join(tmpdir(), "bench-"));
   try {
-    DAYS.forEach((day, i) => printDay(day, simulate(dir, day), i === 0));
+    DAYS.forEach((day, i) => printDay(day, simulate(dir, day), i === 0 || day.realPhone === true));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -12,6 +12,7 @@ const HOUR = 3600000;
 const SLEEP_WINDOW_START = 4 * 60; // minutes after local midnight
 const RECHECK_MS = 3 * HOUR;
 const FORCED_MIN_GAP_MS = 5 * 60000;
+const STEPS_REFRESH_MS = 6 * HOUR;
 
 export interface PlanInput {
   state: SyncState;
@@ -43,7 +44,9 @@ export function planCalls(input: PlanInput): Call[] {
       ? since(state.fetchedAt.sleep) >= RECHECK_MS
       : (forced || input.minuteOfDay >= SLEEP_WINDOW_START) && since(state.fetchedAt.sleep) >= gap);
   if (sleepDue) calls.push("sleep");
-  if (state.stepsDay !== today || (forced && since(state.fetchedAt.steps) >= HOUR)) calls.push("steps");
+  // Past days' steps hardly change (today's are live on the watch): a forced run refreshes them
+  // only every 6 h, so a watch asking often on a phone with late wake-ups costs no extra calls.
+  if (state.stepsDay !== today || (forced && since(state.fetchedAt.steps) >= STEPS_REFRESH_MS)) calls.push("steps");
   const rhrDue =
     state.restingHeartRate[today] === undefined &&
     (state.fetchedAt.restingHeartRate === 0 ||

@@ -84,6 +84,12 @@ describe("planCalls", () => {
     ]);
   });
 
+  it("refreshes the steps history on request only every 6 hours", () => {
+    const state = fetched({ nights: { 20261124: NIGHT }, restingHeartRate: { 20261124: 58 } });
+    assert.deepEqual(planCalls(input(state, { forced: true, now: T0 + 2 * 60 * MIN })), []);
+    assert.deepEqual(planCalls(input(state, { forced: true, now: T0 + 6 * 60 * MIN })), ["sleep", "steps"]);
+  });
+
   it("makes no call before a rate-limit's retry time, not even when the watch or the page asks", () => {
     const state = fetched({ retryAt: T0 + 30 * MIN });
     assert.deepEqual(planCalls(input(state)), []);
