@@ -1,7 +1,9 @@
-// Decides which calls can bring new data (design §3 "Calls"): last night's sleep until it has
-// arrived (from 04:00 local, every run), then a check every 3 h for naps and late edits; the
-// 7-day steps history once per day (today's steps come live from the watch); resting heart rate
-// until today's is computed. Pure: the clock and local time are inputs.
+// Decides which calls can bring new data (design §3 "Calls"). A night appears once, so: last
+// night's sleep from 04:00 local at most hourly until it has arrived, then a check every 6 h for
+// naps and late edits; the 7-day steps history once per day (today's steps come live from the
+// watch); resting heart rate alongside those sleep calls until today's is computed. The same gaps
+// hold for runs the watch or the page ask for, so a phone with late wake-ups and a watch that
+// asks often costs no more. Pure: the clock and local time are inputs.
 import { CivilDate } from "../../common/civil-date";
 import { Call } from "../providers/provider";
 import { SyncState } from "./sync-state";
@@ -10,8 +12,8 @@ export type { Call } from "../providers/provider";
 
 const HOUR = 3600000;
 const SLEEP_WINDOW_START = 4 * 60; // minutes after local midnight
-const RECHECK_MS = 3 * HOUR;
-const FORCED_MIN_GAP_MS = 5 * 60000;
+const SLEEP_POLL_MS = HOUR;
+const RECHECK_MS = 6 * HOUR;
 const STEPS_REFRESH_MS = 6 * HOUR;
 
 export interface PlanInput {
@@ -29,11 +31,7 @@ export function planCalls(input: PlanInput): Call[] {
   // A rate limit or backoff holds for every run, forced ones too (the watch or the page asking).
   if (state.retryAt !== null && now < state.retryAt) return [];
   const since = (t: number) => now - t;
-  // An answer with refused records will not mend within minutes: asked again at most hourly.
-  const gap = Math.max(
-    forced ? FORCED_MIN_GAP_MS : input.intervalMs * 0.9,
-    state.partial.indexOf("sleep") >= 0 ? HOUR : 0,
-  );
+  const gap = Math.max(input.intervalMs * 0.9, SLEEP_POLL_MS);
   const calls: Call[] = [];
   // A nap (no main sleep yet) or a night whose stages are still being processed is not final.
   const night = state.nights[today];
@@ -49,8 +47,7 @@ export function planCalls(input: PlanInput): Call[] {
   if (state.stepsDay !== today || (forced && since(state.fetchedAt.steps) >= STEPS_REFRESH_MS)) calls.push("steps");
   const rhrDue =
     state.restingHeartRate[today] === undefined &&
-    (state.fetchedAt.restingHeartRate === 0 ||
-      ((hasNight || sleepDue) && since(state.fetchedAt.restingHeartRate) >= HOUR));
+    (state.fetchedAt.restingHeartRate === 0 || (sleepDue && since(state.fetchedAt.restingHeartRate) >= HOUR));
   if (rhrDue) calls.push("restingHeartRate");
   return calls;
 }

@@ -73,6 +73,4 @@ export function mergeCall(state: SyncState, data: CallData, today: CivilDate, no
     if (data.call === "steps") state.stepsDay = today;
   }
   state.fetchedAt[data.call] = now;
-  state.partial = state.partial.filter((call) => call !== data.call);
-  if (data.rejected.length > 0) state.partial.push(data.call);
 }

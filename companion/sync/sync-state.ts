@@ -3,7 +3,6 @@
 import { Night } from "../../common/snapshot";
 import { Problem, SyncStatus } from "../../common/sync-status";
 import { StringStore } from "../deps";
-import { Call } from "../providers/provider";
 
 const KEY = "syncState";
 
@@ -21,8 +20,6 @@ export interface SyncState {
   fetchedAt: { sleep: number; steps: number; restingHeartRate: number };
   /** Epoch ms of the last sync the user or watch asked for (rate-limited). */
   forcedAt: number;
-  /** Calls whose last answer had records refused for bad values: asked again at most hourly. */
-  partial: Call[];
   /** Wake dates whose main sleep the provider is still processing (polled again like a missing night). */
   unprocessed: number[];
   /** The civil day the steps history was last fetched on. */
@@ -47,7 +44,6 @@ export function emptyState(status: SyncStatus): SyncState {
     failures: 0,
     fetchedAt: { sleep: 0, steps: 0, restingHeartRate: 0 },
     forcedAt: 0,
-    partial: [],
     unprocessed: [],
     stepsDay: null,
     sequence: 0,

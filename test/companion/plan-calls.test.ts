@@ -34,33 +34,38 @@ describe("planCalls", () => {
     assert.deepEqual(planCalls(input(emptyState(SyncStatus.Ok))), ["sleep", "steps", "restingHeartRate"]);
   });
 
-  it("polls for last night every interval in the morning until it arrives", () => {
-    assert.deepEqual(planCalls(input(fetched())), ["sleep", "restingHeartRate"]);
+  it("polls for last night at most hourly in the morning until it arrives, with resting heart rate", () => {
+    assert.deepEqual(planCalls(input(fetched())), []);
+    assert.deepEqual(planCalls(input(fetched(), { now: T0 + 45 * MIN })), ["sleep", "restingHeartRate"]);
+  });
+
+  it("keeps the hourly gap when the watch or the page asks", () => {
+    assert.deepEqual(planCalls(input(fetched(), { forced: true })), []);
   });
 
   it("does not poll for sleep before 04:00 local", () => {
     assert.deepEqual(planCalls(input(fetched({ restingHeartRate: { 20261124: 58 } }), { minuteOfDay: 3 * 60 })), []);
   });
 
-  it("rechecks an arrived night only every 3 hours", () => {
+  it("rechecks an arrived night only every 6 hours", () => {
     const state = fetched({ nights: { 20261124: NIGHT }, restingHeartRate: { 20261124: 58 } });
-    assert.deepEqual(planCalls(input(state)), []);
-    assert.deepEqual(planCalls(input(state, { now: T0 + 3 * 60 * MIN })), ["sleep"]);
+    assert.deepEqual(planCalls(input(state, { now: T0 + 3 * 60 * MIN })), []);
+    assert.deepEqual(planCalls(input(state, { now: T0 + 6 * 60 * MIN })), ["sleep"]);
   });
 
-  it("polls again every interval while last night's stages are still being processed", () => {
+  it("asks for resting heart rate only alongside a sleep call", () => {
+    const state = fetched({ nights: { 20261124: NIGHT } });
+    assert.deepEqual(planCalls(input(state, { now: T0 + 2 * 60 * MIN })), []);
+    assert.deepEqual(planCalls(input(state, { now: T0 + 6 * 60 * MIN })), ["sleep", "restingHeartRate"]);
+  });
+
+  it("polls again hourly while last night's stages are still being processed", () => {
     const state = fetched({ nights: { 20261124: NIGHT }, restingHeartRate: { 20261124: 58 }, unprocessed: [20261124] });
-    assert.deepEqual(planCalls(input(state)), ["sleep"]);
+    assert.deepEqual(planCalls(input(state, { now: T0 + 45 * MIN })), ["sleep"]);
   });
 
-  it("polls again every interval while today's only sleep is a nap (the night may still come)", () => {
+  it("polls again hourly while today's only sleep is a nap (the night may still come)", () => {
     const state = fetched({ nights: { 20261124: { ...NIGHT, nap: true } }, restingHeartRate: { 20261124: 58 } });
-    assert.deepEqual(planCalls(input(state)), ["sleep"]);
-  });
-
-  it("asks again at most hourly when the last sleep answer had records refused for bad values", () => {
-    const state = fetched({ restingHeartRate: { 20261124: 58 }, partial: ["sleep"] });
-    assert.deepEqual(planCalls(input(state)), []);
     assert.deepEqual(planCalls(input(state, { now: T0 + 45 * MIN })), ["sleep"]);
   });
 
@@ -77,7 +82,7 @@ describe("planCalls", () => {
       stepsDay: 20261025,
     });
     assert.deepEqual(planCalls(input(state, { today: 20261025, minuteOfDay: 23 * 60 + 30 })), []);
-    assert.deepEqual(planCalls(input(state, { today: 20261026, minuteOfDay: 4 * 60 })), [
+    assert.deepEqual(planCalls(input(state, { today: 20261026, minuteOfDay: 4 * 60, now: T0 + 5 * 60 * MIN })), [
       "sleep",
       "steps",
       "restingHeartRate",
@@ -94,6 +99,6 @@ describe("planCalls", () => {
     const state = fetched({ retryAt: T0 + 30 * MIN });
     assert.deepEqual(planCalls(input(state)), []);
     assert.deepEqual(planCalls(input(state, { forced: true })), []);
-    assert.ok(planCalls(input(state, { forced: true, now: T0 + 30 * MIN })).length > 0);
+    assert.ok(planCalls(input(state, { forced: true, now: T0 + 60 * MIN })).length > 0);
   });
 });

@@ -148,7 +148,7 @@ describe("companion token lifecycle and failures", () => {
   it("refreshes the expired access token and keeps Google's non-rotating refresh token", async () => {
     const h = await signedIn();
     const before = readTokens(h.storage);
-    await h.advance(3 * 60);
+    await h.advance(6 * 60); // the next recheck of an arrived night
     const afterRefresh = readTokens(h.storage);
     assert.ok(h.requests.filter((r) => r.url.endsWith("/token")).length >= 2);
     assert.equal(afterRefresh?.refreshToken, before?.refreshToken);
@@ -158,8 +158,9 @@ describe("companion token lifecycle and failures", () => {
   it("refreshes once after a 401 and retries the call", async () => {
     const h = await signedIn("2026-11-24T05:00:00");
     h.server.setFault({ name: "expiredToken", count: 1 });
-    await h.advance(15);
-    const last = h.requests.slice(-3).map((r) => `${r.status} ${new URL(r.url).pathname}`);
+    await h.advance(60); // the next hourly sleep poll
+    const lastSleep = h.requests.map((r) => r.url.includes("/sleep/")).lastIndexOf(true);
+    const last = h.requests.slice(lastSleep - 2, lastSleep + 1).map((r) => `${r.status} ${new URL(r.url).pathname}`);
     assert.deepEqual(last, [
       "401 /v4/users/me/dataTypes/sleep/dataPoints",
       "200 /token",
@@ -170,7 +171,7 @@ describe("companion token lifecycle and failures", () => {
   it("backs off, signed in, when a 401 survives the refresh (a captive portal, a hiccup)", async () => {
     const h = await signedIn("2026-11-24T05:00:00");
     h.server.setFault({ name: "expiredToken", count: 2 });
-    await h.advance(15);
+    await h.advance(60); // the next hourly sleep poll
     const last = h.requests.slice(-3).map((r) => `${r.status} ${new URL(r.url).pathname}`);
     assert.deepEqual(last, [
       "401 /v4/users/me/dataTypes/sleep/dataPoints",
@@ -185,7 +186,7 @@ describe("companion token lifecycle and failures", () => {
   it("signs out on invalid_grant but keeps the last data on the watch", async () => {
     const h = await signedIn();
     h.server.setFault({ name: "invalidGrant" });
-    await h.advance(3 * 60);
+    await h.advance(6 * 60); // the next recheck of an arrived night
     const snapshot = h.lastSnapshot();
     assert.equal(snapshot?.status, SyncStatus.Reauth);
     assert.equal(h.report()?.problem, Problem.InvalidGrant);
@@ -199,7 +200,7 @@ describe("companion token lifecycle and failures", () => {
   it("waits for Retry-After on a 429 and makes no call before it", async () => {
     const h = await signedIn("2026-11-24T05:00:00");
     h.server.setFault({ name: "rateLimit", count: 1, retryAfterSeconds: 3600 });
-    await h.advance(15);
+    await h.advance(60); // the next hourly sleep poll
     const limitedAt = h.requests.length;
     assert.equal(h.requests[limitedAt - 1].status, 429);
     await h.advance(45);
@@ -213,7 +214,7 @@ describe("companion token lifecycle and failures", () => {
   it("backs off on server errors and keeps the tokens", async () => {
     const h = await signedIn("2026-11-24T05:00:00");
     h.server.setFault({ name: "serverError", count: 1 });
-    await h.advance(15);
+    await h.advance(60); // the next hourly sleep poll
     assert.equal(h.report()?.problem, Problem.Server);
     assert.notEqual(readTokens(h.storage), null);
   });
@@ -223,7 +224,7 @@ describe("companion token lifecycle and failures", () => {
     const realHttp = globalThis.fetch;
     globalThis.fetch = () => Promise.reject(new TypeError("Network request failed"));
     try {
-      await h.advance(15);
+      await h.advance(60); // the next hourly sleep poll
     } finally {
       globalThis.fetch = realHttp;
     }
@@ -235,7 +236,7 @@ describe("companion token lifecycle and failures", () => {
   it("keeps the last good data and names the field when the JSON is malformed", async () => {
     const h = await signedIn("2026-11-24T05:00:00");
     h.server.setFault({ name: "malformedJson", count: 1 });
-    await h.advance(15);
+    await h.advance(60); // the next hourly sleep poll
     assert.equal(h.report()?.problem, Problem.Malformed);
     assert.ok(h.logs.some((l) => /malformed at body|malformed/.test(l)));
   });
@@ -243,7 +244,7 @@ describe("companion token lifecycle and failures", () => {
   it("asks to sign in again when a scope is missing", async () => {
     const h = await signedIn("2026-11-24T05:00:00");
     h.server.setFault({ name: "missingScope", count: 1 });
-    await h.advance(15);
+    await h.advance(60); // the next hourly sleep poll
     assert.equal(h.lastSnapshot()?.status, SyncStatus.Reauth);
     assert.equal(h.report()?.problem, Problem.MissingScope);
   });
@@ -251,7 +252,7 @@ describe("companion token lifecycle and failures", () => {
   it("treats a 410 from the legacy Fitbit API as retired and never retries", async () => {
     const h = await signedIn("2026-11-24T09:00:00", "Europe/Berlin", "fitbit");
     h.server.setFault({ name: "retired" });
-    await h.advance(3 * 60 + 15); // the next planned call (sleep recheck) meets the 410
+    await h.advance(6 * 60 + 15); // the next planned call (sleep recheck) meets the 410
     const calls = h.requests.length;
     assert.equal(h.requests[calls - 1].status, 410);
     assert.equal(h.lastSnapshot()?.status, SyncStatus.Retired);

@@ -12,7 +12,13 @@ const NOW = Date.UTC(2026, 10, 11, 18, 0);
 /** An engine whose HTTP answers wait until the test lets them go. */
 function engineWithHeldAnswers(statuses: number[] = [], minutesPerCall = 0) {
   const storage = new MemoryStore();
-  writeTokens(storage, { provider: "google", accessToken: "a", refreshToken: "r", expiresAt: NOW + 3600e3, scope: "" });
+  writeTokens(storage, {
+    provider: "google",
+    accessToken: "a",
+    refreshToken: "r",
+    expiresAt: NOW + 24 * 3600e3,
+    scope: "",
+  });
   const held: Array<() => void> = [];
   const clock = { now: NOW };
   const requests: string[] = [];
@@ -53,8 +59,8 @@ function engineWithHeldAnswers(statuses: number[] = [], minutesPerCall = 0) {
 
 describe("sync engine", () => {
   it("queues a forced run asked for during a running one, and never drops it", async () => {
-    // Ten minutes pass with each call, so by the time the first run ends sleep is due again.
-    const { engine, requests, drain } = engineWithHeldAnswers([], 10);
+    // Half an hour passes with each call, so by the time the first run ends sleep is due again.
+    const { engine, requests, drain } = engineWithHeldAnswers([], 30);
     const first = engine.sync(false);
     await new Promise((resolve) => setImmediate(resolve));
     const forced = engine.sync(true);

@@ -118,7 +118,7 @@ describe("simulator end to end (failures)", () => {
         { do: "signIn" },
         { do: "advance", minutes: 60 },
         { do: "fault", name: "hang", count: 1 },
-        { do: "advance", minutes: 180 },
+        { do: "advance", minutes: 420 }, // the recheck at 15:00 hangs; the retry after it goes through
         { do: "screen", name: "after" },
       ],
     });
@@ -160,7 +160,7 @@ describe("simulator end to end (failures)", () => {
       steps: [
         { do: "signIn" },
         { do: "fault", name: "invalidGrant" },
-        { do: "advance", minutes: 200 },
+        { do: "advance", minutes: 380 }, // the next recheck of the arrived night meets it
         { do: "screen", name: "s" },
       ],
     });
@@ -187,9 +187,9 @@ describe("simulator end to end (failures)", () => {
       steps: [
         { do: "signIn" },
         { do: "fault", name: "rateLimit", count: 1, retryAfterSeconds: 1800 },
-        { do: "advance", minutes: 15 },
+        { do: "advance", minutes: 65 }, // the next hourly poll for last night meets the 429
         { do: "screen", name: "limited" },
-        { do: "advance", minutes: 45 },
+        { do: "advance", minutes: 60 },
         { do: "screen", name: "after" },
       ],
     });
