@@ -32,7 +32,7 @@ export function start(deps: CompanionDeps, events: CompanionEvents): SyncEngine 
   const log = (error: unknown) => deps.log(`companion: ${String(error)}`);
   // A run that finds the grant gone hands over to the sign-in, which offers a new one at once.
   engine.onGrantEnded = () => void signIn.handle({ type: "grantEnded" }).catch(log);
-  const run = (forced: boolean) => engine.sync(forced).catch(log);
+  const run = () => engine.sync().catch(log);
   const applyWakeInterval = () => {
     // The interval is not documented to survive a relaunch, so it is set on every start.
     deps.host.wakeInterval = Math.max(
@@ -45,8 +45,8 @@ export function start(deps: CompanionDeps, events: CompanionEvents): SyncEngine 
   if (deps.settings.getItem(SettingsKey.clientConfigured) !== configured)
     deps.settings.setItem(SettingsKey.clientConfigured, configured);
 
-  events.onWake(() => void run(false));
-  events.onPeerOpen(() => void run(false));
+  events.onWake(() => void run());
+  events.onPeerOpen(() => void run());
   events.onPeerMessage((data) => {
     if (isRefreshRequest(data)) engine.requestRefresh().catch(log);
   });
@@ -55,12 +55,12 @@ export function start(deps: CompanionDeps, events: CompanionEvents): SyncEngine 
     if (handled !== false) handled.catch(log);
     else {
       applyWakeInterval();
-      void run(false);
+      void run();
     }
   });
 
   // Whatever launched the companion, pending sign-in work is settled first.
   signIn.launch().catch(log);
-  void run(false);
+  void run();
   return engine;
 }

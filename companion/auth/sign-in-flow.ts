@@ -136,7 +136,7 @@ export class SignInFlow {
       case "probeRetired":
         return this.probeRetired();
       case "sync":
-        return this.engine.sync(true);
+        return this.engine.sync();
     }
   }
 

@@ -14,7 +14,23 @@ const HOUR = 3600000;
 const SLEEP_WINDOW_START = 4 * 60; // minutes after local midnight
 const SLEEP_POLL_MS = HOUR;
 const RECHECK_MS = 6 * HOUR;
-const STEPS_REFRESH_MS = 6 * HOUR;
+/** The first poll for last night comes this long before the user's usual wake time. */
+const BEFORE_USUAL_WAKE = 30;
+
+/**
+ * When to start asking for last night (minutes after local midnight): half an hour before the
+ * median wake time of the past week's nights, never before 04:00; 04:00 without a history.
+ */
+function firstPollMinute(state: SyncState, today: CivilDate): number {
+  const wakes: number[] = [];
+  for (const key of Object.keys(state.nights)) {
+    const night = state.nights[Number(key)];
+    if (Number(key) < today && !night.nap) wakes.push(night.wake);
+  }
+  if (wakes.length === 0) return SLEEP_WINDOW_START;
+  wakes.sort((a, b) => a - b);
+  return Math.max(SLEEP_WINDOW_START, wakes[Math.floor(wakes.length / 2)] - BEFORE_USUAL_WAKE);
+}
 
 export interface PlanInput {
   state: SyncState;
@@ -22,13 +38,11 @@ export interface PlanInput {
   today: CivilDate;
   minuteOfDay: number;
   intervalMs: number;
-  /** The user or the watch asked (sign-in, settings, refresh request): fetch what is stale. */
-  forced: boolean;
 }
 
 export function planCalls(input: PlanInput): Call[] {
-  const { state, now, today, forced } = input;
-  // A rate limit or backoff holds for every run, forced ones too (the watch or the page asking).
+  const { state, now, today } = input;
+  // A rate limit or backoff holds for every run, the ones the watch or the page ask for too.
   if (state.retryAt !== null && now < state.retryAt) return [];
   const since = (t: number) => now - t;
   const gap = Math.max(input.intervalMs * 0.9, SLEEP_POLL_MS);
@@ -40,11 +54,11 @@ export function planCalls(input: PlanInput): Call[] {
     state.fetchedAt.sleep === 0 ||
     (hasNight
       ? since(state.fetchedAt.sleep) >= RECHECK_MS
-      : (forced || input.minuteOfDay >= SLEEP_WINDOW_START) && since(state.fetchedAt.sleep) >= gap);
+      : input.minuteOfDay >= firstPollMinute(state, today) && since(state.fetchedAt.sleep) >= gap);
   if (sleepDue) calls.push("sleep");
-  // Past days' steps hardly change (today's are live on the watch): a forced run refreshes them
-  // only every 6 h, so a watch asking often on a phone with late wake-ups costs no extra calls.
-  if (state.stepsDay !== today || (forced && since(state.fetchedAt.steps) >= STEPS_REFRESH_MS)) calls.push("steps");
+  // Past days' steps hardly change (today's are live on the watch), and a late upload of several
+  // days is picked up the next day: the history is fetched once a day.
+  if (state.stepsDay !== today) calls.push("steps");
   const rhrDue =
     state.restingHeartRate[today] === undefined &&
     (state.fetchedAt.restingHeartRate === 0 || (sleepDue && since(state.fetchedAt.restingHeartRate) >= HOUR));

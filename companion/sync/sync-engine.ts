@@ -29,8 +29,8 @@ export const REFRESH_REQUEST_GAP_MS = 5 * 60 * 1000;
 export class SyncEngine {
   /** The tail of the queue every run and intent waits its turn on. */
   private queue: Promise<void> = Promise.resolve();
-  /** A run waiting for its turn; later requests join it (a forced one makes it forced). */
-  private waiting: { forced: boolean; done: Promise<void> } | null = null;
+  /** A run waiting for its turn; later requests join it. */
+  private waiting: Promise<void> | null = null;
 
   /** Told when a run finds the grant gone (invalid_grant, retired) and wipes the tokens. */
   onGrantEnded: () => void = () => undefined;
@@ -49,28 +49,24 @@ export class SyncEngine {
   }
 
   /** Queues a sync run; one already waiting for its turn takes this request too. */
-  sync(forced: boolean): Promise<void> {
-    if (this.waiting !== null) {
-      this.waiting.forced = this.waiting.forced || forced;
-      return this.waiting.done;
-    }
-    const waiting = { forced, done: Promise.resolve() };
-    waiting.done = this.enqueue(() => {
+  sync(): Promise<void> {
+    if (this.waiting !== null) return this.waiting;
+    const waiting: Promise<void> = this.enqueue(() => {
       if (this.waiting === waiting) this.waiting = null;
-      return this.run(waiting.forced);
+      return this.run();
     });
     this.waiting = waiting;
-    return waiting.done;
+    return waiting;
   }
 
-  /** The watch asks for fresh data: a forced run, at most once per {@link REFRESH_REQUEST_GAP_MS}. */
+  /** The watch asks for fresh data: a run, at most once per {@link REFRESH_REQUEST_GAP_MS}. */
   requestRefresh(): Promise<void> {
     return this.enqueue(() => {
       const state = this.state();
       if (this.deps.now() - state.forcedAt < REFRESH_REQUEST_GAP_MS) return;
       state.forcedAt = this.deps.now();
       writeState(this.deps.storage, state);
-      void this.sync(true);
+      void this.sync();
     });
   }
 
@@ -78,7 +74,7 @@ export class SyncEngine {
   resetAfterSignIn(): Promise<void> {
     void this.enqueue(() => writeState(this.deps.storage, emptyState(SyncStatus.Ok)));
     this.waiting = null; // a run queued before the reset must not stand in for the one after it
-    return this.sync(true);
+    return this.sync();
   }
 
   /** The user signed out: the watch and the page hear it at once; nothing is kept. */
@@ -92,7 +88,7 @@ export class SyncEngine {
     return turn;
   }
 
-  private async run(forced: boolean): Promise<void> {
+  private async run(): Promise<void> {
     const epoch = readEpoch(this.deps.storage);
     const state = this.state();
     const tokens = readTokens(this.deps.storage);
@@ -108,7 +104,6 @@ export class SyncEngine {
             today,
             minuteOfDay: local.hours * 60 + local.minutes,
             intervalMs: options.refreshMinutes * 60000,
-            forced,
           });
     if (calls.length > 0 && tokens !== null) await this.fetch(state, tokens, calls, today);
     else if (tokens !== null && state.status === SyncStatus.Ok && state.lastSyncAt !== null) {
@@ -159,6 +154,14 @@ export class SyncEngine {
     let clean = true;
     let rejected = 0;
     for (const call of calls) {
+      // Resting heart rate is computed with the night: while the sleep call of this run found
+      // none, asking for it would only cost a call.
+      const skipHeart =
+        call === "restingHeartRate" &&
+        calls.indexOf("sleep") >= 0 &&
+        state.nights[today] === undefined &&
+        state.fetchedAt.restingHeartRate !== 0;
+      if (skipHeart) continue;
       const outcome = await this.fetchPages(provider, call, today);
       let failure: Failure;
       if (outcome.ok) {

@@ -55,7 +55,7 @@ async function syncWithPages(pages: (token: string | null) => unknown) {
     log: () => undefined,
   };
   const engine = new SyncEngine(deps, new TokenKeeper(deps));
-  await engine.sync(true);
+  await engine.sync();
   return { sleepUrls, state: engine.state() };
 }
 

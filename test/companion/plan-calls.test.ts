@@ -17,7 +17,7 @@ const T0 = Date.parse("2026-11-24T05:00:00Z");
 const MIN = 60000;
 
 function input(state: SyncState, overrides: Partial<PlanInput> = {}): PlanInput {
-  return { state, now: T0, today: 20261124, minuteOfDay: 6 * 60, intervalMs: 15 * MIN, forced: false, ...overrides };
+  return { state, now: T0, today: 20261124, minuteOfDay: 6 * 60, intervalMs: 15 * MIN, ...overrides };
 }
 
 function fetched(partial: Partial<SyncState> = {}): SyncState {
@@ -37,10 +37,6 @@ describe("planCalls", () => {
   it("polls for last night at most hourly in the morning until it arrives, with resting heart rate", () => {
     assert.deepEqual(planCalls(input(fetched())), []);
     assert.deepEqual(planCalls(input(fetched(), { now: T0 + 45 * MIN })), ["sleep", "restingHeartRate"]);
-  });
-
-  it("keeps the hourly gap when the watch or the page asks", () => {
-    assert.deepEqual(planCalls(input(fetched(), { forced: true })), []);
   });
 
   it("does not poll for sleep before 04:00 local", () => {
@@ -82,23 +78,36 @@ describe("planCalls", () => {
       stepsDay: 20261025,
     });
     assert.deepEqual(planCalls(input(state, { today: 20261025, minuteOfDay: 23 * 60 + 30 })), []);
-    assert.deepEqual(planCalls(input(state, { today: 20261026, minuteOfDay: 4 * 60, now: T0 + 5 * 60 * MIN })), [
+    assert.deepEqual(planCalls(input(state, { today: 20261026, minuteOfDay: 6 * 60 + 30, now: T0 + 5 * 60 * MIN })), [
       "sleep",
       "steps",
       "restingHeartRate",
     ]);
   });
 
-  it("refreshes the steps history on request only every 6 hours", () => {
+  it("fetches the steps history once a day", () => {
     const state = fetched({ nights: { 20261124: NIGHT }, restingHeartRate: { 20261124: 58 } });
-    assert.deepEqual(planCalls(input(state, { forced: true, now: T0 + 2 * 60 * MIN })), []);
-    assert.deepEqual(planCalls(input(state, { forced: true, now: T0 + 6 * 60 * MIN })), ["sleep", "steps"]);
+    assert.deepEqual(planCalls(input(state, { now: T0 + 6 * 60 * MIN })), ["sleep"]);
   });
 
-  it("makes no call before a rate-limit's retry time, not even when the watch or the page asks", () => {
+  it("starts asking for last night half an hour before the usual wake time of the past week", () => {
+    // Past nights woke at 06:50, 07:10 and 07:30: the median is 07:10, so polls start at 06:40.
+    const past = { ...NIGHT, date: 20261121 };
+    const nights = {
+      20261121: { ...past, wake: 6 * 60 + 50 },
+      20261122: { ...past, date: 20261122, wake: 7 * 60 + 10 },
+      20261123: { ...past, date: 20261123, wake: 7 * 60 + 30 },
+    };
+    const state = fetched({ nights, restingHeartRate: { 20261124: 58 } });
+    const at = (minuteOfDay: number) => planCalls(input(state, { minuteOfDay, now: T0 + 2 * 60 * MIN }));
+    assert.deepEqual(at(6 * 60 + 39), []);
+    assert.deepEqual(at(6 * 60 + 40), ["sleep"]);
+    assert.deepEqual(planCalls(input(state, { minuteOfDay: 5 * 60, now: T0 + 2 * 60 * MIN })), []);
+  });
+
+  it("makes no call before a rate-limit's retry time, whoever asks", () => {
     const state = fetched({ retryAt: T0 + 30 * MIN });
     assert.deepEqual(planCalls(input(state)), []);
-    assert.deepEqual(planCalls(input(state, { forced: true })), []);
-    assert.ok(planCalls(input(state, { forced: true, now: T0 + 60 * MIN })).length > 0);
+    assert.ok(planCalls(input(state, { now: T0 + 60 * MIN })).length > 0);
   });
 });

@@ -156,9 +156,9 @@ describe("companion token lifecycle and failures", () => {
   });
 
   it("refreshes once after a 401 and retries the call", async () => {
-    const h = await signedIn("2026-11-24T05:00:00");
+    const h = await signedIn("2026-11-24T09:00:00");
     h.server.setFault({ name: "expiredToken", count: 1 });
-    await h.advance(60); // the next hourly sleep poll
+    await h.advance(6 * 60); // the next recheck of the arrived night
     const lastSleep = h.requests.map((r) => r.url.includes("/sleep/")).lastIndexOf(true);
     const last = h.requests.slice(lastSleep - 2, lastSleep + 1).map((r) => `${r.status} ${new URL(r.url).pathname}`);
     assert.deepEqual(last, [
@@ -169,9 +169,9 @@ describe("companion token lifecycle and failures", () => {
   });
 
   it("backs off, signed in, when a 401 survives the refresh (a captive portal, a hiccup)", async () => {
-    const h = await signedIn("2026-11-24T05:00:00");
+    const h = await signedIn("2026-11-24T09:00:00");
     h.server.setFault({ name: "expiredToken", count: 2 });
-    await h.advance(60); // the next hourly sleep poll
+    await h.advance(6 * 60); // the next recheck of the arrived night
     const last = h.requests.slice(-3).map((r) => `${r.status} ${new URL(r.url).pathname}`);
     assert.deepEqual(last, [
       "401 /v4/users/me/dataTypes/sleep/dataPoints",
@@ -198,9 +198,9 @@ describe("companion token lifecycle and failures", () => {
   });
 
   it("waits for Retry-After on a 429 and makes no call before it", async () => {
-    const h = await signedIn("2026-11-24T05:00:00");
+    const h = await signedIn("2026-11-24T09:00:00");
     h.server.setFault({ name: "rateLimit", count: 1, retryAfterSeconds: 3600 });
-    await h.advance(60); // the next hourly sleep poll
+    await h.advance(6 * 60); // the next recheck of the arrived night
     const limitedAt = h.requests.length;
     assert.equal(h.requests[limitedAt - 1].status, 429);
     await h.advance(45);
@@ -212,19 +212,19 @@ describe("companion token lifecycle and failures", () => {
   });
 
   it("backs off on server errors and keeps the tokens", async () => {
-    const h = await signedIn("2026-11-24T05:00:00");
+    const h = await signedIn("2026-11-24T09:00:00");
     h.server.setFault({ name: "serverError", count: 1 });
-    await h.advance(60); // the next hourly sleep poll
+    await h.advance(6 * 60); // the next recheck of the arrived night
     assert.equal(h.report()?.problem, Problem.Server);
     assert.notEqual(readTokens(h.storage), null);
   });
 
   it("backs off when the phone has no network, keeping tokens and data", async () => {
-    const h = await signedIn("2026-11-24T05:00:00");
+    const h = await signedIn("2026-11-24T09:00:00");
     const realHttp = globalThis.fetch;
     globalThis.fetch = () => Promise.reject(new TypeError("Network request failed"));
     try {
-      await h.advance(60); // the next hourly sleep poll
+      await h.advance(6 * 60); // the next recheck of the arrived night
     } finally {
       globalThis.fetch = realHttp;
     }
@@ -234,17 +234,17 @@ describe("companion token lifecycle and failures", () => {
   });
 
   it("keeps the last good data and names the field when the JSON is malformed", async () => {
-    const h = await signedIn("2026-11-24T05:00:00");
+    const h = await signedIn("2026-11-24T09:00:00");
     h.server.setFault({ name: "malformedJson", count: 1 });
-    await h.advance(60); // the next hourly sleep poll
+    await h.advance(6 * 60); // the next recheck of the arrived night
     assert.equal(h.report()?.problem, Problem.Malformed);
     assert.ok(h.logs.some((l) => /malformed at body|malformed/.test(l)));
   });
 
   it("asks to sign in again when a scope is missing", async () => {
-    const h = await signedIn("2026-11-24T05:00:00");
+    const h = await signedIn("2026-11-24T09:00:00");
     h.server.setFault({ name: "missingScope", count: 1 });
-    await h.advance(60); // the next hourly sleep poll
+    await h.advance(6 * 60); // the next recheck of the arrived night
     assert.equal(h.lastSnapshot()?.status, SyncStatus.Reauth);
     assert.equal(h.report()?.problem, Problem.MissingScope);
   });

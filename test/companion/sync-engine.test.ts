@@ -61,9 +61,9 @@ describe("sync engine", () => {
   it("queues a forced run asked for during a running one, and never drops it", async () => {
     // Half an hour passes with each call, so by the time the first run ends sleep is due again.
     const { engine, requests, drain } = engineWithHeldAnswers([], 30);
-    const first = engine.sync(false);
+    const first = engine.sync();
     await new Promise((resolve) => setImmediate(resolve));
-    const forced = engine.sync(true);
+    const forced = engine.sync();
     await drain();
     await Promise.all([first, forced]);
     assert.deepEqual(requests, [
@@ -76,7 +76,7 @@ describe("sync engine", () => {
 
   it("keeps the watch's refresh-request time when a run was under way as it came", async () => {
     const { engine, storage, drain } = engineWithHeldAnswers();
-    const running = engine.sync(false);
+    const running = engine.sync();
     await new Promise((resolve) => setImmediate(resolve));
     const asked = engine.requestRefresh();
     await drain();
@@ -88,9 +88,9 @@ describe("sync engine", () => {
 
   it("joins requests that arrive while a run waits for its turn into that run", async () => {
     const { engine, drain } = engineWithHeldAnswers();
-    const running = engine.sync(false);
-    const a = engine.sync(false);
-    const b = engine.sync(true);
+    const running = engine.sync();
+    const a = engine.sync();
+    const b = engine.sync();
     assert.equal(a, b);
     await drain();
     await Promise.all([running, a]);
@@ -100,10 +100,10 @@ describe("sync engine", () => {
 describe("sync engine and backoff", () => {
   it("holds a forced run while a backoff is in force", async () => {
     const { engine, requests, drain } = engineWithHeldAnswers([500]);
-    const first = engine.sync(false);
+    const first = engine.sync();
     await drain();
     await first;
-    const forced = engine.sync(true);
+    const forced = engine.sync();
     await drain();
     await forced;
     assert.deepEqual(requests, ["/v4/users/me/dataTypes/sleep/dataPoints"]);
