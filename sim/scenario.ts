@@ -29,6 +29,8 @@ export interface Scenario {
   unloadAfterEachRun: boolean;
   start: string;
   timeZone: string;
+  /** The watch's zone, when it differs from the phone's (default: `timeZone`). */
+  watchTimeZone: string;
   locale: string;
   target: "atlas" | "vulcan";
   watch: WatchSetup;
@@ -208,6 +210,12 @@ export function parseScenario(value: unknown, defaultProvider: "google" | "fitbi
   } catch {
     fail("timeZone", `"${timeZone}" is not an IANA time zone`);
   }
+  const watchTimeZone = optionalString(value, "watchTimeZone", timeZone, "watchTimeZone");
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: watchTimeZone });
+  } catch {
+    fail("watchTimeZone", `"${watchTimeZone}" is not an IANA time zone`);
+  }
   const target = optionalString(value, "target", "atlas", "target");
   if (target !== "atlas" && target !== "vulcan") fail("target", 'must be "atlas" or "vulcan"');
   if (!Array.isArray(value.steps)) fail("steps", "must be an array of steps");
@@ -218,6 +226,7 @@ export function parseScenario(value: unknown, defaultProvider: "google" | "fitbi
         "seed",
         "answers",
         "unloadAfterEachRun",
+        "watchTimeZone",
         "start",
         "timeZone",
         "locale",
@@ -242,6 +251,7 @@ export function parseScenario(value: unknown, defaultProvider: "google" | "fitbi
     answers: answers as AnswerStyle,
     start,
     timeZone,
+    watchTimeZone,
     target,
     locale: optionalString(value, "locale", "en-US", "locale"),
     watch: parseWatch(value.watch, "watch", DEFAULT_WATCH),

@@ -8,6 +8,7 @@ import { SettingsStore } from "./phone/settings-store";
 import { Activity } from "./runtime/activity";
 import { PeerLink } from "./runtime/peer-link";
 import { VirtualClock } from "./runtime/virtual-clock";
+import { inZone } from "./runtime/zoned-date";
 import { Scenario, WakeUpMode } from "./scenario";
 import { createGettext } from "./watch/compiled-i18n";
 import { WatchApp } from "./watch/watch-app";
@@ -74,6 +75,7 @@ export class Simulator {
       link: this.link,
       storage: this.watchStorage,
       now,
+      localize: (date) => this.watchDate(date),
       inputs: {
         setup: scenario.watch,
         language: scenario.locale,
@@ -151,7 +153,9 @@ export class Simulator {
       const nextTimer = this.clock.nextDue(end);
       const to = Math.min(end, nextMinute, nextTimer ?? end);
       this.clock.runDue(to);
-      if (new Date(to).getDate() !== new Date(to - 1).getDate()) this.resetDailyActivity();
+      // The watch's own midnight, in its own zone.
+      if (this.watchDate(new Date(to)).getDate() !== this.watchDate(new Date(to - 1)).getDate())
+        this.resetDailyActivity();
       if (to === nextMinute && to <= end) this.watch.tick(new Date(to));
       await this.activity.settle();
       // The common real case: the phone unloads the companion as soon as its work is done.
@@ -165,6 +169,11 @@ export class Simulator {
     for (const key of ["steps", "activeZoneMinutes", "calories", "distanceMeters", "floors"] as const) {
       if (w[key] !== undefined) w[key] = 0;
     }
+  }
+
+  /** A date as the watch reads it: in its own zone when that differs from the phone's. */
+  watchDate<T extends Date>(date: T): T {
+    return this.scenario.watchTimeZone === this.scenario.timeZone ? date : inZone(date, this.scenario.watchTimeZone);
   }
 
   /** The companion's context is discarded: only its storage, settings, files and the outbox survive. */

@@ -9,14 +9,16 @@ export interface BundleEnvironment {
   modules: Record<string, unknown>;
   globals: Record<string, unknown>;
   now(): number;
+  /** Gives each new Date of the bundle its local readings (a watch in another zone). */
+  localize?: (date: Date) => Date;
 }
 
-const VIRTUAL_DATE = `(function (RealDate, now) {
+const VIRTUAL_DATE = `(function (RealDate, now, localize) {
   function VirtualDate() {
     var args = Array.prototype.slice.call(arguments);
     if (!(this instanceof VirtualDate)) return new RealDate(now()).toString();
-    if (args.length === 0) return new RealDate(now());
-    return new (Function.prototype.bind.apply(RealDate, [null].concat(args)))();
+    if (args.length === 0) return localize(new RealDate(now()));
+    return localize(new (Function.prototype.bind.apply(RealDate, [null].concat(args)))());
   }
   VirtualDate.prototype = RealDate.prototype;
   VirtualDate.now = function () { return now(); };
@@ -28,8 +30,12 @@ const VIRTUAL_DATE = `(function (RealDate, now) {
 /** Creates the context and runs the bundle; throws what the bundle throws at load. */
 export function runBundle(source: string, file: string, env: BundleEnvironment): Record<string, unknown> {
   const context = createContext({ console: undefined });
-  const makeDate = runInContext(VIRTUAL_DATE, context) as (real: unknown, now: () => number) => unknown;
-  context.Date = makeDate(runInContext("Date", context) as unknown, env.now);
+  const makeDate = runInContext(VIRTUAL_DATE, context) as (
+    real: unknown,
+    now: () => number,
+    localize: (d: Date) => Date,
+  ) => unknown;
+  context.Date = makeDate(runInContext("Date", context) as unknown, env.now, env.localize ?? ((d) => d));
   for (const [key, value] of Object.entries(env.globals)) context[key] = value;
   const require = (name: string): unknown => {
     if (Object.prototype.hasOwnProperty.call(env.modules, name)) return env.modules[name];

@@ -14,6 +14,8 @@ export interface WatchAppHost {
   link: PeerLink;
   storage: Map<string, Buffer>;
   now(): number;
+  /** The watch's local readings of a date (its own time zone). */
+  localize(date: Date): Date;
   timers: Record<string, unknown>;
   problem(message: string): void;
   console: Record<string, unknown>;
@@ -57,6 +59,7 @@ export class WatchApp {
         modules,
         globals: { ...this.host.timers, console: this.host.console },
         now: this.host.now,
+        localize: this.host.localize,
       });
     } catch (error) {
       this.uncaught(error);
@@ -76,7 +79,7 @@ export class WatchApp {
   tick(date: Date): void {
     const granularity = (this.emitters.clock as unknown as { granularity: string }).granularity;
     if (!this.running || !this.host.inputs.displayOn() || granularity === "off") return;
-    this.emitters.clock.emit("tick", { date }, (e) => this.uncaught(e));
+    this.emitters.clock.emit("tick", { date: this.host.localize(date) }, (e) => this.uncaught(e));
   }
 
   displayChanged(): void {

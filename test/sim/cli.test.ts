@@ -418,6 +418,14 @@ describe("simulator end to end (the phone as it is: sim/scenarios/phone-*.json)"
     assert.match(screen(r, "later").status, /^Updated/);
   });
 
+  it("shows the watch's own time and date when the watch is in another zone than the phone", () => {
+    const r = run("watch-in-another-zone");
+    const s = screen(r, "morning-in-berlin");
+    assert.equal(s.time, "03:01"); // 09:01 in Berlin is 03:01 in New York
+    assert.equal(s.date, "Tue, Nov 24");
+    assert.match(s.status, /^Updated/);
+  });
+
   it("makes no call before Retry-After, not even for a sync a settings change asks for", () => {
     const r = run("retry-after-forced");
     const limited = r.requests.find((q) => q.status === 429);

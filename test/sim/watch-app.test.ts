@@ -36,6 +36,7 @@ function watch() {
     manifest: { main: "app/index.js" },
     link,
     storage: new Map(),
+    localize: (d: Date) => d,
     now: () => 0,
     timers: {},
     console: {},
