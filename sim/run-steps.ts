@@ -113,6 +113,12 @@ export async function runStep(sim: Simulator, step: Step, ctx: StepContext): Pro
     case "displayOff":
     case "displayOn":
       sim.displayOn = step.do === "displayOn";
+      // Assumed (sim/README.md): the watch face coming back to the screen connects its socket,
+      // which launches an unloaded companion (launchReasons.peerAppLaunched).
+      if (sim.displayOn && sim.watch.running && !sim.companion.running) {
+        sim.companion.start({ peerAppLaunched: true });
+        sim.link.update();
+      }
       sim.watch.displayChanged();
       break;
     case "sendFile": {

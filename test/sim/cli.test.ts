@@ -418,6 +418,14 @@ describe("simulator end to end (the phone as it is: sim/scenarios/phone-*.json)"
     assert.match(screen(r, "later").status, /^Updated/);
   });
 
+  it("syncs when the watch face comes back to the screen, with wake-ups dropped and the companion unloaded", () => {
+    const r = run("wake-ups-dropped");
+    const s = screen(r, "display-on-at-eight");
+    assert.match(s.status, /^Updated/);
+    assert.match(s.sleep, /^\d+h \d\dm$/);
+    assert.ok(r.requests.some((q) => q.at.startsWith("2026-11-24T08:00") && q.url.includes("/sleep/")));
+  });
+
   it("shows the watch's own time and date when the watch is in another zone than the phone", () => {
     const r = run("watch-in-another-zone");
     const s = screen(r, "morning-in-berlin");
