@@ -2,12 +2,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { TokenKeeper } from "../../companion/auth/token-keeper";
-import { writeTokens } from "../../companion/auth/token-store";
-import { CompanionDeps, HttpRequest } from "../../companion/deps";
+import { HttpRequest } from "../../companion/deps";
 import { SyncEngine } from "../../companion/sync/sync-engine";
-import { MemoryStore } from "../helpers/companion-harness";
-
-const NOW = Date.UTC(2026, 10, 11, 18, 0);
+import { answer, memoryDeps } from "../helpers/memory-deps";
 
 function night(day: number): unknown {
   const pad = (d: number) => String(d).padStart(2, "0");
@@ -26,34 +23,13 @@ function night(day: number): unknown {
 
 /** Runs one sync whose sleep list answers with `pages(pageToken)`; returns the sleep requests made. */
 async function syncWithPages(pages: (token: string | null) => unknown) {
-  const storage = new MemoryStore();
-  writeTokens(storage, { provider: "google", accessToken: "a", refreshToken: "r", expiresAt: NOW + 3600e3, scope: "" });
   const sleepUrls: string[] = [];
-  const deps: CompanionDeps = {
-    host: { wakeInterval: undefined },
-    settings: new MemoryStore(),
-    storage,
-    credentials: { google: { clientId: "id", clientSecret: "s" }, fitbit: { clientId: "", clientSecret: "" } },
-    http(req: HttpRequest) {
-      const token = /pageToken=([^&]+)/.exec(req.url)?.[1] ?? null;
-      if (req.url.includes("/sleep/")) sleepUrls.push(req.url);
-      const body = req.url.includes("/sleep/") ? pages(token === null ? null : decodeURIComponent(token)) : {};
-      return Promise.resolve({
-        status: 200,
-        headers: { get: () => null },
-        text: () => Promise.resolve(JSON.stringify(body)),
-      });
-    },
-    now: () => NOW,
-    localTime: () => ({ year: 2026, month: 11, day: 11, hours: 18, minutes: 0 }),
-    randomBytes: (n) => new Array<number>(n).fill(7),
-    random: () => 0.5,
-    wait: () => new Promise<void>(() => undefined), // no request here outlives the test
-    sendFile: () => Promise.resolve(),
-    socketOpen: () => false,
-    sendMessage: () => undefined,
-    log: () => undefined,
-  };
+  const deps = memoryDeps((req: HttpRequest) => {
+    const token = /pageToken=([^&]+)/.exec(req.url)?.[1] ?? null;
+    if (req.url.includes("/sleep/")) sleepUrls.push(req.url);
+    const body = req.url.includes("/sleep/") ? pages(token === null ? null : decodeURIComponent(token)) : {};
+    return Promise.resolve(answer(200, body));
+  });
   const engine = new SyncEngine(deps, new TokenKeeper(deps));
   await engine.sync();
   return { sleepUrls, state: engine.state() };

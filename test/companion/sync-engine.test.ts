@@ -2,50 +2,24 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { TokenKeeper } from "../../companion/auth/token-keeper";
-import { writeTokens } from "../../companion/auth/token-store";
-import { CompanionDeps, HttpRequest, HttpResponse } from "../../companion/deps";
+import { HttpRequest, HttpResponse } from "../../companion/deps";
 import { SyncEngine } from "../../companion/sync/sync-engine";
-import { MemoryStore } from "../helpers/companion-harness";
-
-const NOW = Date.UTC(2026, 10, 11, 18, 0);
+import { answer, memoryDeps, NOW } from "../helpers/memory-deps";
 
 /** An engine whose HTTP answers wait until the test lets them go. */
 function engineWithHeldAnswers(statuses: number[] = [], minutesPerCall = 0) {
-  const storage = new MemoryStore();
-  writeTokens(storage, {
-    provider: "google",
-    accessToken: "a",
-    refreshToken: "r",
-    expiresAt: NOW + 24 * 3600e3,
-    scope: "",
-  });
   const held: Array<() => void> = [];
   const clock = { now: NOW };
   const requests: string[] = [];
-  const deps: CompanionDeps = {
-    host: { wakeInterval: undefined },
-    settings: new MemoryStore(),
-    storage,
-    credentials: { google: { clientId: "id", clientSecret: "s" }, fitbit: { clientId: "", clientSecret: "" } },
-    http(req: HttpRequest) {
+  const deps = memoryDeps(
+    (req: HttpRequest) => {
       clock.now += minutesPerCall * 60000;
       requests.push(new URL(req.url).pathname);
-      return new Promise<HttpResponse>((resolve) =>
-        held.push(() =>
-          resolve({ status: statuses.shift() ?? 200, headers: { get: () => null }, text: () => Promise.resolve("{}") }),
-        ),
-      );
+      return new Promise<HttpResponse>((resolve) => held.push(() => resolve(answer(statuses.shift() ?? 200, {}))));
     },
-    now: () => clock.now,
-    localTime: () => ({ year: 2026, month: 11, day: 11, hours: 18, minutes: 0 }),
-    randomBytes: (n) => new Array<number>(n).fill(7),
-    random: () => 0.5,
-    wait: () => new Promise<void>(() => undefined), // no request here outlives the test
-    sendFile: () => Promise.resolve(),
-    socketOpen: () => false,
-    sendMessage: () => undefined,
-    log: () => undefined,
-  };
+    () => clock.now,
+  );
+  const storage = deps.storage;
   const engine = new SyncEngine(deps, new TokenKeeper(deps));
   /** Lets every held answer go, until the engine stops asking. */
   const drain = async () => {

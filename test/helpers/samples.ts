@@ -13,3 +13,8 @@ export function workedExampleNight(date: number): Night {
     nap: false,
   };
 }
+
+/** A wire object without some keys (as an older companion wrote it). */
+export function withoutKeys(wire: object, keys: string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(wire).filter(([key]) => keys.indexOf(key) < 0));
+}
