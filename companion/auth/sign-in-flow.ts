@@ -41,10 +41,6 @@ export class SignInFlow {
     private readonly engine: SyncEngine,
   ) {}
 
-  phase(): Phase {
-    return this.read().phase;
-  }
-
   /**
    * At every launch, whatever its reason, pending work is settled first: a sign-out tapped or a
    * provider picked while the companion was unloaded, a return that arrived meanwhile; then
