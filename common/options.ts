@@ -60,12 +60,14 @@ export interface WatchOptions {
   theme: number;
 }
 
+/** The options in the order of {@link WatchOptions} and of the wire form. */
+const ORDER: OptionSpec[] = [OPTIONS.refreshMinutes, OPTIONS.units, OPTIONS.trend, OPTIONS.theme];
+
 /** The options from the index of each one's value (wire order); null when an index is out of range. */
 function fromIndexes(indexes: number[]): WatchOptions | null {
-  const specs = [OPTIONS.refreshMinutes, OPTIONS.units, OPTIONS.trend, OPTIONS.theme];
   const values: string[] = [];
-  for (let i = 0; i < specs.length; i++) {
-    const value = specs[i].values[indexes[i]];
+  for (let i = 0; i < ORDER.length; i++) {
+    const value = ORDER[i].values[indexes[i]];
     if (value === undefined) return null;
     values.push(value);
   }
@@ -78,12 +80,7 @@ function fromIndexes(indexes: number[]): WatchOptions | null {
 }
 
 /** Options before the user picks any. */
-export const DEFAULT_OPTIONS = fromIndexes([
-  OPTIONS.refreshMinutes.initial,
-  OPTIONS.units.initial,
-  OPTIONS.trend.initial,
-  OPTIONS.theme.initial,
-]) as WatchOptions;
+export const DEFAULT_OPTIONS = fromIndexes(ORDER.map((spec) => spec.initial)) as WatchOptions;
 
 /** Reads the options from stored values (each falling back to its default when unset or unknown). */
 export function optionsFromValues(value: (spec: OptionSpec) => string | undefined): WatchOptions {
@@ -91,12 +88,7 @@ export function optionsFromValues(value: (spec: OptionSpec) => string | undefine
     const i = spec.values.indexOf(value(spec) ?? "");
     return i < 0 ? spec.initial : i;
   };
-  return fromIndexes([
-    index(OPTIONS.refreshMinutes),
-    index(OPTIONS.units),
-    index(OPTIONS.trend),
-    index(OPTIONS.theme),
-  ]) as WatchOptions;
+  return fromIndexes(ORDER.map(index)) as WatchOptions;
 }
 
 /** Wire form: [refresh minutes, units index, trend index, theme]. */
