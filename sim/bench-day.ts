@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { formatDuration } from "../common/format-values";
-import { demoNight } from "./servers/demo-user";
+import { demoAsleep, demoNight } from "./servers/demo-user";
 
 interface Report {
   screens: Array<{ name: string; at: string; text: Record<string, string> }>;
@@ -87,8 +87,7 @@ function printDay(day: Day, report: Report, detail: boolean): void {
   );
   const night = demoNight(1, DAY, TIME_ZONE);
   const visibleAt = night.visibleAt;
-  const asleep =
-    night.kind === "CLASSIC" ? night.stages.ASLEEP : night.stages.DEEP + night.stages.LIGHT + night.stages.REM;
+  const asleep = demoAsleep(night);
   // Today's night is on the watch once the face shows its duration (yesterday's stays meanwhile).
   const shown = report.screens.find(
     (s) => s.text.sleep === formatDuration(asleep) && s.text.status !== "No sleep data yet",

@@ -56,6 +56,12 @@ export function demoNight(seed: number, day: number, timeZone: string): DemoNigh
   return { day, start, end, kind: classic ? "CLASSIC" : "STAGES", stages, visibleAt: end + SYNC_LAG_MINUTES * 60000 };
 }
 
+/** Minutes asleep in a demo night: deep + light + REM, or ASLEEP for a classic night. */
+export function demoAsleep(night: DemoNight): number {
+  const s = night.stages;
+  return night.kind === "CLASSIC" ? s.ASLEEP : s.DEEP + s.LIGHT + s.REM;
+}
+
 /** A day's activity; today's is the part of the day that has passed by `now`. */
 export function demoDay(seed: number, day: number, now: number, timeZone: string): DemoDay {
   const r = (salt: number) => unit(seed, day, 10 + salt);

@@ -1,7 +1,7 @@
 // Legacy Fitbit Web API data endpoints over the demo user: sleep v1.2 by date and range, the
 // steps time series and the daily activity summary (fitbit-web-api.md).
 import { dayKey, parseIsoDay, shiftDay, toCivil } from "./civil-time";
-import { demoDay, demoNight, DemoNight, demoRestingHeartRate } from "./demo-user";
+import { demoAsleep, demoDay, demoNight, DemoNight, demoRestingHeartRate } from "./demo-user";
 import { HealthContext } from "./google-health";
 import { FakeResponse, fitbitError, json } from "./http-kit";
 
@@ -35,7 +35,7 @@ function sleepLog(ctx: HealthContext, n: DemoNight): Record<string, unknown> {
   };
   const inBed = Object.values(n.stages).reduce((a, b) => a + b, 0);
   const stages = n.kind === "STAGES";
-  const asleep = stages ? inBed - n.stages.AWAKE : n.stages.ASLEEP;
+  const asleep = demoAsleep(n);
   const summary: Record<string, { count: number; minutes: number }> = stages
     ? {
         deep: { count: 3, minutes: n.stages.DEEP },

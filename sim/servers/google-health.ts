@@ -2,7 +2,7 @@
 // companion calls: sleep list by civil end date, the steps dailyRollUp, resting heart rate list.
 // int64 values are strings, lists are newest first, an empty answer is `{}`.
 import { dayKey, offsetSeconds, parseIsoDay, shiftDay, toCivil } from "./civil-time";
-import { demoDay, DemoDay, demoNight, DemoNight, demoRestingHeartRate } from "./demo-user";
+import { demoAsleep, demoDay, DemoDay, demoNight, DemoNight, demoRestingHeartRate } from "./demo-user";
 import { Variation } from "./answer-style";
 import { FakeResponse, googleError, json } from "./http-kit";
 
@@ -99,7 +99,7 @@ function sleepPoint(night: DemoNight, tz: string, variation: Variation): Record<
   });
   const awake = night.stages.AWAKE;
   const inBed = Object.values(night.stages).reduce((a, b) => a + b, 0);
-  const asleep = night.kind === "STAGES" ? inBed - awake : night.stages.ASLEEP;
+  const asleep = demoAsleep(night);
   const civil = variation.civilTimes(night.day);
   const omit = variation.omitZero(night.day, 0);
   const summary: Record<string, unknown> = {

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { DEMO_CREDENTIALS } from "../../sim/ensure-build";
 import { startFakeServer } from "../../sim/servers";
-import { demoNight } from "../../sim/servers/demo-user";
+import { demoAsleep, demoNight } from "../../sim/servers/demo-user";
 
 const ROOT = join(__dirname, "..", "..");
 const dir = mkdtempSync(join(tmpdir(), "sim-e2e-"));
@@ -97,8 +97,7 @@ describe("simulator end to end (live-shaped answers: sim/scenarios/live-answers.
   const night = demoNight(scenario.seed, 20261124, scenario.timeZone);
   const clock = (ms: number) =>
     new Intl.DateTimeFormat("en-GB", { timeZone: scenario.timeZone, hour: "2-digit", minute: "2-digit" }).format(ms);
-  const asleep =
-    night.kind === "CLASSIC" ? night.stages.ASLEEP : night.stages.DEEP + night.stages.LIGHT + night.stages.REM;
+  const asleep = demoAsleep(night);
 
   it("shows last night's duration and bedtime from answers without civil times", () => {
     const morning = screen(report, "morning");
