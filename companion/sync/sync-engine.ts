@@ -63,8 +63,8 @@ export class SyncEngine {
   requestRefresh(): Promise<void> {
     return this.enqueue(() => {
       const state = this.state();
-      if (this.deps.now() - state.forcedAt < REFRESH_REQUEST_GAP_MS) return;
-      state.forcedAt = this.deps.now();
+      if (this.deps.now() - state.refreshAskedAt < REFRESH_REQUEST_GAP_MS) return;
+      state.refreshAskedAt = this.deps.now();
       writeState(this.deps.storage, state);
       void this.sync();
     });

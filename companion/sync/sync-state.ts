@@ -18,8 +18,8 @@ export interface SyncState {
   retryAt: number | null;
   failures: number;
   fetchedAt: { sleep: number; steps: number; restingHeartRate: number };
-  /** Epoch ms of the last sync the user or watch asked for (rate-limited). */
-  forcedAt: number;
+  /** Epoch ms of the watch's last refresh request that was served (rate-limited). */
+  refreshAskedAt: number;
   /** Wake dates whose main sleep the provider is still processing (polled again like a missing night). */
   unprocessed: number[];
   /** The civil day the steps history was last fetched on. */
@@ -43,7 +43,7 @@ export function emptyState(status: SyncStatus): SyncState {
     retryAt: null,
     failures: 0,
     fetchedAt: { sleep: 0, steps: 0, restingHeartRate: 0 },
-    forcedAt: 0,
+    refreshAskedAt: 0,
     unprocessed: [],
     stepsDay: null,
     sequence: 0,

@@ -56,8 +56,9 @@ describe("sync engine", () => {
     await drain();
     await Promise.all([running, asked]);
     await drain();
-    const forcedAt = (JSON.parse(storage.getItem("syncState") ?? "{}") as { forcedAt: number }).forcedAt;
-    assert.ok(forcedAt >= NOW, "the request's time survived the run's save");
+    const refreshAskedAt = (JSON.parse(storage.getItem("syncState") ?? "{}") as { refreshAskedAt: number })
+      .refreshAskedAt;
+    assert.ok(refreshAskedAt >= NOW, "the request's time survived the run's save");
   });
 
   it("joins requests that arrive while a run waits for its turn into that run", async () => {
