@@ -11,7 +11,54 @@ export interface BundleEnvironment {
   now(): number;
   /** Gives each new Date of the bundle its local readings (a watch in another zone). */
   localize?: (date: Date) => Date;
+  /** Strip the context to what the watch's ES5.1 engine offers (BARE_ES5 below). */
+  bare?: boolean;
 }
+
+/**
+ * The watch's JerryScript is ES5.1 without Intl (fitbit-os.md §2.1): no ES2015+ globals or
+ * methods, and toLocale* (which would need Intl) throws. Removing them from the bundle's context
+ * makes a regression that relies on them fail in the simulator and in tests, not on a wrist.
+ */
+const BARE_ES5 = `(function (g) {
+  var globals = ["Map", "Set", "WeakMap", "WeakSet", "Promise", "Symbol", "Proxy", "Reflect", "Intl",
+    "BigInt", "WeakRef", "FinalizationRegistry", "Atomics", "SharedArrayBuffer", "AggregateError",
+    "globalThis", "queueMicrotask", "structuredClone", "WebAssembly", "TextEncoder", "TextDecoder",
+    "URL", "URLSearchParams", "escape", "unescape"];
+  var members = {
+    Object: ["assign", "entries", "values", "fromEntries", "is", "getOwnPropertySymbols", "setPrototypeOf",
+      "getOwnPropertyDescriptors", "hasOwn", "groupBy"],
+    Array: ["from", "of"],
+    "Array.prototype": ["find", "findIndex", "findLast", "findLastIndex", "fill", "includes", "entries", "keys",
+      "values", "copyWithin", "flat", "flatMap", "at", "toReversed", "toSorted", "toSpliced", "with"],
+    String: ["fromCodePoint", "raw"],
+    "String.prototype": ["includes", "startsWith", "endsWith", "repeat", "padStart", "padEnd", "codePointAt",
+      "normalize", "trimStart", "trimEnd", "trimLeft", "trimRight", "at", "replaceAll", "matchAll", "isWellFormed", "toWellFormed"],
+    Number: ["isInteger", "isSafeInteger", "isNaN", "isFinite", "parseFloat", "parseInt", "EPSILON",
+      "MAX_SAFE_INTEGER", "MIN_SAFE_INTEGER"],
+    Math: ["trunc", "sign", "log10", "log2", "hypot", "cbrt", "expm1", "log1p", "fround", "imul", "clz32",
+      "sinh", "cosh", "tanh", "asinh", "acosh", "atanh"]
+  };
+  function owner(path) {
+    var parts = path.split("."), o = g;
+    for (var i = 0; i < parts.length; i++) o = o[parts[i]];
+    return o;
+  }
+  for (var i = 0; i < globals.length; i++) delete g[globals[i]];
+  for (var path in members) {
+    var o = owner(path);
+    for (var j = 0; j < members[path].length; j++) delete o[members[path][j]];
+  }
+  function noIntl(name) {
+    return function () { throw new TypeError(name + " needs Intl, which the watch does not have"); };
+  }
+  var locales = [["Number.prototype", "toLocaleString"], ["Date.prototype", "toLocaleString"],
+    ["Date.prototype", "toLocaleDateString"], ["Date.prototype", "toLocaleTimeString"],
+    ["String.prototype", "toLocaleUpperCase"], ["String.prototype", "toLocaleLowerCase"],
+    ["String.prototype", "localeCompare"], ["Array.prototype", "toLocaleString"], ["Object.prototype", "toLocaleString"]];
+  for (var k = 0; k < locales.length; k++)
+    Object.defineProperty(owner(locales[k][0]), locales[k][1], { value: noIntl(locales[k][1]), writable: true, configurable: true });
+})`;
 
 const VIRTUAL_DATE = `(function (RealDate, now, localize) {
   function VirtualDate() {
@@ -30,6 +77,7 @@ const VIRTUAL_DATE = `(function (RealDate, now, localize) {
 /** Creates the context and runs the bundle; throws what the bundle throws at load. */
 export function runBundle(source: string, file: string, env: BundleEnvironment): Record<string, unknown> {
   const context = createContext({ console: undefined });
+  if (env.bare === true) (runInContext(BARE_ES5, context) as (g: unknown) => void)(runInContext("this", context));
   const makeDate = runInContext(VIRTUAL_DATE, context) as (
     real: unknown,
     now: () => number,

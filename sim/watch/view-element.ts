@@ -1,5 +1,6 @@
 // An element of the emulated `document` (fitbit-os.md §2.2). Values resolve as: set from JS,
 // else the view's attribute, else the stylesheet (documented in sim/README.md).
+import { textWidth, weightOf } from "../render/fonts";
 import { Emitter } from "../runtime/events";
 import { computeCss, CssRule } from "./parse-css";
 import { XmlNode } from "./parse-view";
@@ -127,6 +128,35 @@ export class ViewElement extends Emitter {
       if (node.value("display") === "none" || node.value("visibility") === "hidden") return false;
     }
     return true;
+  }
+
+  /**
+   * The element's box (DOMRect-like). A text's box is its advance width from its anchor and the
+   * font size's height above the baseline, measured with the simulator's fonts (sim/README.md).
+   */
+  getBBox(): {
+    x: number;
+    y: number;
+    width: number;
+    height: number;
+    left: number;
+    top: number;
+    right: number;
+    bottom: number;
+  } {
+    let x = this.numeric("x");
+    let y = this.numeric("y");
+    let width = this.numeric("width");
+    let height = this.numeric("height");
+    if (this.type === "text" || this.type === "textarea") {
+      const size = Number(this.value("font-size") ?? 24);
+      width = textWidth(this.text, size, weightOf(this.value("font-family"), this.value("font-weight")));
+      const anchor = this.value("text-anchor");
+      x -= anchor === "middle" ? width / 2 : anchor === "end" ? width : 0;
+      height = size;
+      y -= size * 0.8;
+    }
+    return { x, y, width, height, left: x, top: y, right: x + width, bottom: y + height };
   }
 
   animate(): void {

@@ -44,6 +44,7 @@ export class WatchApp {
     this.document = doc;
     const modules = createWatchModules(
       this.host.inputs,
+      manifest,
       doc,
       this.host.link,
       this.host.storage,
@@ -60,6 +61,7 @@ export class WatchApp {
         globals: { ...this.host.timers, console: this.host.console },
         now: this.host.now,
         localize: this.host.localize,
+        bare: true,
       });
     } catch (error) {
       this.uncaught(error);
@@ -75,10 +77,23 @@ export class WatchApp {
     this.host.link.update();
   }
 
+  /** The bundle's resources (images are drawn from them). */
+  get files(): Map<string, Buffer> {
+    return this.host.files;
+  }
+
+  /** What the display module tells the app: on (also in AOD) and in AOD. */
+  get screen(): { on: boolean; aod: boolean } {
+    const display = this.emitters.display as unknown as { on: boolean; aodActive: boolean };
+    return { on: this.running && display.on, aod: this.running && display.aodActive };
+  }
+
   /** A minute (or second) boundary passed: tick if the display is on and granularity asks. */
   tick(date: Date): void {
     const granularity = (this.emitters.clock as unknown as { granularity: string }).granularity;
-    if (!this.running || !this.host.inputs.displayOn() || granularity === "off") return;
+    if (!this.running || !this.screen.on || granularity === "off") return;
+    // In AOD the platform ticks once a minute whatever the granularity.
+    if (this.screen.aod && date.getTime() % 60000 !== 0) return;
     this.emitters.clock.emit("tick", { date: this.host.localize(date) }, (e) => this.uncaught(e));
   }
 

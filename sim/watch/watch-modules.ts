@@ -28,6 +28,8 @@ export interface WatchInputs {
   setup: WatchSetup;
   language: string;
   displayOn(): boolean;
+  /** The watch would enter always-on display now (the user's wrist is down, AOD is on in settings). */
+  aodRequested(): boolean;
   translate(msgid: string): string;
 }
 
@@ -54,6 +56,7 @@ function goalValues(s: WatchSetup) {
 /** Builds the modules for one run of the watch app. */
 export function createWatchModules(
   inputs: WatchInputs,
+  manifest: Record<string, unknown>,
   doc: EmulatedDocument,
   link: PeerLink,
   files: Map<string, Buffer>,
@@ -62,10 +65,21 @@ export function createWatchModules(
 ): Record<string, unknown> {
   const { setup } = inputs;
   const fs = createWatchFs(files, now);
-  Object.defineProperty(emitters.display, "on", { get: () => inputs.displayOn(), configurable: true });
-  Object.assign(emitters.display, { autoOff: true, poke: () => undefined, aodAvailable: false, aodAllowed: false });
+  const requested = Array.isArray(manifest.requestedPermissions) ? (manifest.requestedPermissions as unknown[]) : [];
+  const granted = (name: unknown): boolean => requested.includes(name);
+  // Always-on display (assumed in sim/README.md): only an app that set aodAllowed and holds
+  // access_aod stays on screen in AOD, with `on` true and `aodActive` true; any other app's
+  // screen goes off as it would without AOD.
+  const display = emitters.display as Emitter & { aodAllowed?: boolean };
+  const aodActive = (): boolean => inputs.aodRequested() && display.aodAllowed === true && granted("access_aod");
+  Object.defineProperty(display, "on", {
+    get: () => inputs.displayOn() && (!inputs.aodRequested() || aodActive()),
+    configurable: true,
+  });
+  Object.defineProperty(display, "aodActive", { get: aodActive, configurable: true });
+  Object.assign(display, { autoOff: true, poke: () => undefined, aodAvailable: true, aodAllowed: false });
   Object.assign(emitters.appbit, {
-    permissions: { granted: () => true },
+    permissions: { granted },
     exit: () => undefined,
     applicationId: "sim",
     buildId: "sim",
