@@ -12,7 +12,11 @@ export interface ViewElement {
   sweepAngle: number;
   /** Its CSS classes, space-separated (styles.css). */
   class: string;
-  style: { opacity: number; fill: string };
+  /** An image's file, relative to resources/. */
+  href: string;
+  style: { opacity: number; fill: string; display: string };
+  /** The drawn box; for text, of its current content. */
+  getBBox(): { x: number; width: number };
 }
 
 /** Looks elements up by id (the `document` module). */
@@ -56,6 +60,8 @@ export interface WatchDeps {
   onNewFile(listener: () => void): void;
   peer: PeerChannel;
   displayOn(): boolean;
+  /** The display is in always-on mode (`display.aodActive`; never when AOD is not allowed). */
+  aodActive(): boolean;
   onDisplayChange(listener: () => void): void;
   warn(line: string): void;
   /** The device language (`user-settings` locale.language), e.g. `de-DE`. */

@@ -1,18 +1,19 @@
 // Draws the face from the clock, the live activity and the snapshot. Each element keeps the last
 // value written, so a redraw touches only what changed.
 import { formatClockTime, ClockDisplay } from "../common/format-clock";
-import { formatDuration } from "../common/format-values";
-import { formatLocalCount, formatLocalDate } from "../common/locale-format";
-import { Snapshot } from "../common/snapshot";
-import { ActivityFigures, complicationText } from "./complication";
+import { formatLocalCount, formatLocalDate, formatLocalDuration, formatLocalTimeOfDay } from "../common/locale-format";
+import { Night, Snapshot } from "../common/snapshot";
+import { ActivityFigures, COMPLICATIONS, complicationText } from "./complication";
 import { ElementSource, ViewElement } from "./deps";
 import { formatStatus, StatusLine } from "./status-line";
 import { THEMES } from "./themes";
 
 /** Text shown for a value that is not known: never a made-up zero. */
 export const UNKNOWN_TEXT = "--";
-/** Status lines longer than this many characters take the smaller `status-long` style. */
-const LONG_STATUS = 34;
+/** Status lines wider than this (px) take the smaller `status-long` style to stay on screen. */
+const STATUS_WIDTH = 276;
+/** Pixels between a glyph and the text it labels. */
+const GLYPH_GAP = 4;
 
 /** The geometry the face draws into, read once from resources/index.view and styles.css. */
 interface Layout {
@@ -36,15 +37,17 @@ export interface FaceInput {
   complication: number;
   snapshot: Snapshot | null;
   status: StatusLine;
+  /** Always-on display: draw only the minimal layout. */
+  aod: boolean;
 }
 
 export interface Face {
   render(input: FaceInput): void;
 }
 
-/** Bedtime and wake time (minutes after midnight) in 24 h, as the snapshot records them. */
-function clockText(minuteOfDay: number): string {
-  return formatClockTime(Math.floor(minuteOfDay / 60), minuteOfDay % 60, "24h");
+/** Last night's asleep time in the language (a nap says so by its glyph and on the line below). */
+function sleepText(night: Night | null, language: string): string {
+  return night === null ? UNKNOWN_TEXT : formatLocalDuration(language, night.minutesAsleep);
 }
 
 export function createFace(doc: ElementSource): Face {
@@ -57,7 +60,7 @@ export function createFace(doc: ElementSource): Face {
   };
   const set = (
     id: string,
-    prop: "text" | "width" | "height" | "y" | "x" | "sweepAngle" | "opacity" | "fill" | "class",
+    prop: "text" | "width" | "height" | "y" | "x" | "sweepAngle" | "opacity" | "fill" | "class" | "href" | "display",
     value: string | number,
   ): void => {
     const key = id + "." + prop;
@@ -67,9 +70,21 @@ export function createFace(doc: ElementSource): Face {
     if (prop === "opacity") target.style.opacity = value as number;
     else if (prop === "fill") target.style.fill = value as string;
     else if (prop === "class") target.class = value as string;
+    else if (prop === "href") target.href = value as string;
+    else if (prop === "display") target.style.display = value as string;
     else if (prop === "text") target.text = value as string;
     else target[prop] = value as number;
   };
+
+  /** Centres a glyph and the text after it as one line around x = centre. */
+  const centreWithGlyph = (iconId: string, textId: string, centre: number): void => {
+    const icon = el(iconId);
+    const width = icon.width + GLYPH_GAP + el(textId).getBBox().width;
+    const left = Math.round(centre - width / 2);
+    set(iconId, "x", left);
+    set(textId, "x", left + icon.width + GLYPH_GAP);
+  };
+  const centre = el("date").x;
 
   const track = el("stage-track");
   const tallestBar = el("bar-0");
@@ -117,58 +132,92 @@ export function createFace(doc: ElementSource): Face {
     }
   };
 
+  const renderAod = (input: FaceInput): void => {
+    const now = input.now;
+    const night = input.snapshot === null ? null : input.snapshot.night;
+    set("aod-time", "text", formatClockTime(now.getHours(), now.getMinutes(), input.clockDisplay));
+    set("aod-date", "text", formatLocalDate(input.language, now.getDay(), now.getMonth(), now.getDate()));
+    set("aod-sleep", "text", sleepText(night, input.language));
+    set("aod-sleep-icon", "href", night !== null && night.nap ? "glyphs/nap.png" : "glyphs/sleep.png");
+    centreWithGlyph("aod-sleep-icon", "aod-sleep", centre);
+  };
+
+  const renderMain = (input: FaceInput): void => {
+    const now = input.now;
+    const s = input.snapshot;
+    const a = input.activity;
+    const night = s === null ? null : s.night;
+    const theme = THEMES[s === null ? 0 : s.options.theme] || THEMES[0];
+    set("time", "text", formatClockTime(now.getHours(), now.getMinutes(), input.clockDisplay));
+    set("date", "text", formatLocalDate(input.language, now.getDay(), now.getMonth(), now.getDate()));
+    set("steps", "text", a.steps === undefined ? UNKNOWN_TEXT : formatLocalCount(input.language, a.steps));
+    set("ring", "sweepAngle", sweep(a.steps, a.stepsGoal));
+    set("azm-ring", "sweepAngle", sweep(a.azm, a.azmGoal));
+    set("ring", "fill", theme.steps);
+    set("bar-6", "fill", theme.steps);
+    set("steps-icon", "fill", theme.steps);
+    set("azm-ring", "fill", theme.azm);
+    set("complication-icon", "fill", theme.azm);
+    const units = s === null ? "auto" : s.options.units;
+    set(
+      "complication",
+      "text",
+      complicationText(
+        input.complication,
+        a,
+        night === null ? null : night.efficiency,
+        units,
+        input.deviceUnits,
+        input.language,
+        input.gettext,
+      ),
+    );
+    // Each complication's glyph is named after it; efficiency is last night's sleep.
+    const kind = COMPLICATIONS[input.complication] || COMPLICATIONS[0];
+    set("complication-icon", "href", "glyphs/" + (kind === "efficiency" ? "sleep" : kind) + ".png");
+    centreWithGlyph("complication-icon", "complication", centre);
+    set("sleep", "text", sleepText(night, input.language));
+    set("sleep-icon", "href", night !== null && night.nap ? "glyphs/nap.png" : "glyphs/sleep.png");
+    set(
+      "bedtime",
+      "text",
+      night === null
+        ? UNKNOWN_TEXT
+        : (night.nap ? input.gettext("Nap") + " " : "") +
+            formatLocalTimeOfDay(input.language, night.bedtime, input.clockDisplay) +
+            "–" +
+            formatLocalTimeOfDay(input.language, night.wake, input.clockDisplay),
+    );
+    set(
+      "rhr",
+      "text",
+      s === null || s.restingHeartRate === null ? UNKNOWN_TEXT : s.restingHeartRate + " " + input.gettext("bpm"),
+    );
+    // The heart sits just before the right-aligned resting heart rate.
+    const rhr = el("rhr").getBBox();
+    set("rhr-icon", "x", Math.round(rhr.x - GLYPH_GAP - el("rhr-icon").width));
+    drawStages(s);
+    drawTrend(s, a.steps);
+    const status = formatStatus(input.status, input.gettext);
+    if (status !== cache["status.text"]) {
+      // Long lines (the retired notice, some languages) get a smaller size to stay on screen:
+      // measured in the normal size, as widths differ between scripts.
+      set("status", "class", "status");
+      set("status", "text", status);
+      if (el("status").getBBox().width > STATUS_WIDTH) set("status", "class", "status status-long");
+    }
+    // Dimmed when stale, or when it is an earlier night than the one that ended today.
+    const dim = input.status.stale || (night !== null && night.date < input.today);
+    set("sleep", "opacity", dim ? 0.45 : 1);
+    set("bedtime", "opacity", dim ? 0.45 : 1);
+  };
+
   return {
     render(input: FaceInput): void {
-      const now = input.now;
-      const s = input.snapshot;
-      const a = input.activity;
-      const night = s === null ? null : s.night;
-      const theme = THEMES[s === null ? 0 : s.options.theme] || THEMES[0];
-      set("time", "text", formatClockTime(now.getHours(), now.getMinutes(), input.clockDisplay));
-      set("date", "text", formatLocalDate(input.language, now.getDay(), now.getMonth(), now.getDate()));
-      set("steps", "text", a.steps === undefined ? UNKNOWN_TEXT : formatLocalCount(input.language, a.steps));
-      set("ring", "sweepAngle", sweep(a.steps, a.stepsGoal));
-      set("azm-ring", "sweepAngle", sweep(a.azm, a.azmGoal));
-      set("ring", "fill", theme.steps);
-      set("bar-6", "fill", theme.steps);
-      set("azm-ring", "fill", theme.azm);
-      const units = s === null ? "auto" : s.options.units;
-      set(
-        "complication",
-        "text",
-        complicationText(
-          input.complication,
-          a,
-          night === null ? null : night.efficiency,
-          units,
-          input.deviceUnits,
-          input.language,
-          input.gettext,
-        ),
-      );
-      set(
-        "sleep",
-        "text",
-        night === null
-          ? UNKNOWN_TEXT
-          : (night.nap ? input.gettext("Nap") + " " : "") + formatDuration(night.minutesAsleep),
-      );
-      set("bedtime", "text", night === null ? UNKNOWN_TEXT : clockText(night.bedtime) + "–" + clockText(night.wake));
-      set(
-        "rhr",
-        "text",
-        s === null || s.restingHeartRate === null ? UNKNOWN_TEXT : s.restingHeartRate + " " + input.gettext("bpm"),
-      );
-      drawStages(s);
-      drawTrend(s, a.steps);
-      const status = formatStatus(input.status, input.gettext);
-      set("status", "text", status);
-      // Long lines (the retired notice, some languages) get a smaller size to stay on screen.
-      set("status", "class", status.length > LONG_STATUS ? "status status-long" : "status");
-      // Dimmed when stale, or when it is an earlier night than the one that ended today.
-      const dim = input.status.stale || (night !== null && night.date < input.today);
-      set("sleep", "opacity", dim ? 0.45 : 1);
-      set("bedtime", "opacity", dim ? 0.45 : 1);
+      set("face-main", "display", input.aod ? "none" : "inline");
+      set("face-aod", "display", input.aod ? "inline" : "none");
+      if (input.aod) renderAod(input);
+      else renderMain(input);
     },
   };
 }

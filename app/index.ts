@@ -8,8 +8,12 @@ import { peerSocket } from "messaging";
 import { today, goals } from "user-activity";
 import { locale, preferences, units } from "user-settings";
 import { gettext } from "i18n";
+import { me } from "appbit";
 import { ViewElement } from "./deps";
 import { start } from "./start";
+
+// Always-on display: only where the watch offers it and the user granted the permission.
+if (display.aodAvailable && me.permissions.granted("access_aod")) display.aodAllowed = true;
 
 start({
   clock: clock,
@@ -45,6 +49,7 @@ start({
     onOpen: (listener) => peerSocket.addEventListener("open", listener),
   },
   displayOn: () => display.on,
+  aodActive: () => display.aodActive,
   onDisplayChange: (listener) => display.addEventListener("change", listener),
   warn: (line) => console.warn(line),
   language: () => locale.language,

@@ -2,11 +2,22 @@
 // redraws on minute ticks while the display is on, and asks for a refresh when data is old.
 import { readSnapshotMessage, REFRESH_REQUEST } from "../common/messages";
 import { toCivilDate } from "../common/civil-date";
-import { nextComplication } from "./complication";
+import { ActivityFigures, nextComplication } from "./complication";
 import { WatchDeps } from "./deps";
 import { createFace } from "./face";
 import { createSnapshotStore } from "./snapshot-store";
 import { decideStatus } from "./status-line";
+
+/** What the face is given in always-on display, where it reads no sensors. */
+const NO_ACTIVITY: ActivityFigures = {
+  steps: undefined,
+  stepsGoal: undefined,
+  azm: undefined,
+  azmGoal: undefined,
+  calories: undefined,
+  distanceMeters: undefined,
+  floors: undefined,
+};
 
 export function start(deps: WatchDeps): void {
   const face = createFace(deps.document);
@@ -14,18 +25,23 @@ export function start(deps: WatchDeps): void {
   let lastRefreshAsk = 0;
   let complication = 0;
 
+  /** Always-on display: the minimal layout, redrawn by the minute tick and nothing else. */
+  const inAod = (): boolean => deps.displayOn() && deps.aodActive();
+
   const render = (now: Date): void => {
     if (!deps.displayOn()) return; // no work while nobody can see it
+    const aod = deps.aodActive();
     const snapshot = store.current();
     const today = toCivilDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
     face.render({
+      aod: aod,
       now: now,
       today: today,
       clockDisplay: deps.clockDisplay(),
       language: deps.language(),
       deviceUnits: deps.deviceUnits(),
       gettext: (msgid) => deps.gettext(msgid),
-      activity: deps.activity.read(),
+      activity: aod ? NO_ACTIVITY : deps.activity.read(),
       complication: complication,
       snapshot: snapshot,
       status: decideStatus({
@@ -58,14 +74,15 @@ export function start(deps: WatchDeps): void {
       if (store.acceptFile(name)) changed = true;
       name = deps.nextFile();
     }
-    if (changed) render(deps.now());
+    if (changed && !inAod()) render(deps.now());
   };
 
   deps.peer.onMessage((data) => {
     const wire = readSnapshotMessage(data);
-    if (wire !== null && store.accept(wire)) render(deps.now());
+    if (wire !== null && store.accept(wire) && !inAod()) render(deps.now());
   });
   deps.peer.onOpen(() => {
+    if (inAod()) return;
     askForRefresh();
     render(deps.now());
   });
@@ -74,11 +91,12 @@ export function start(deps: WatchDeps): void {
     deps.clock.granularity = deps.displayOn() ? "minutes" : "off";
     if (deps.displayOn()) {
       render(deps.now());
-      askForRefresh();
+      if (!inAod()) askForRefresh();
     }
   });
   if (deps.tapTarget !== null) {
     deps.tapTarget.onclick = () => {
+      if (inAod()) return;
       complication = nextComplication(complication, deps.activity.read());
       render(deps.now());
     };

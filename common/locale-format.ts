@@ -1,7 +1,10 @@
 /**
- * Dates and numbers for the watch's five languages, as tables: the watch has no Intl
- * (fitbit-os.md §2.1). Unknown languages fall back to en-US.
+ * Dates, times, durations and numbers for the watch's five languages, as tables: the watch has no
+ * Intl (fitbit-os.md §2.1). Unknown languages fall back to en-US.
  */
+import { pad2 } from "./civil-date";
+import { ClockDisplay, formatClockTime } from "./format-clock";
+
 interface LocaleTable {
   group: string;
   decimal: string;
@@ -9,7 +12,14 @@ interface LocaleTable {
   months: string[];
   /** Builds the date from weekday, day of month and month names. */
   date(weekday: string, day: number, month: string, monthNumber: number): string;
+  /** A duration in the language's usual short form, from hours and minutes. */
+  duration(hours: number, minutes: number): string;
+  /** A 12-hour time with its morning/afternoon marker, from "10:58" and whether it is after noon. */
+  time12(time: string, pm: boolean): string;
 }
+
+const spaced = (h: number, m: number) => h + " h " + pad2(m) + " min";
+const latin12 = (t: string, pm: boolean) => t + (pm ? " PM" : " AM");
 
 const TABLES: { [language: string]: LocaleTable } = {
   en: {
@@ -18,6 +28,8 @@ const TABLES: { [language: string]: LocaleTable } = {
     weekdays: ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
     months: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
     date: (w, d, m) => w + ", " + m + " " + d,
+    duration: (h, m) => h + "h " + pad2(m) + "m",
+    time12: latin12,
   },
   de: {
     decimal: ",",
@@ -25,6 +37,8 @@ const TABLES: { [language: string]: LocaleTable } = {
     weekdays: ["So", "Mo", "Di", "Mi", "Do", "Fr", "Sa"],
     months: ["Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"],
     date: (w, d, m) => w + ", " + d + ". " + m,
+    duration: spaced,
+    time12: latin12,
   },
   fr: {
     decimal: ",",
@@ -32,6 +46,8 @@ const TABLES: { [language: string]: LocaleTable } = {
     weekdays: ["dim", "lun", "mar", "mer", "jeu", "ven", "sam"],
     months: ["janv", "févr", "mars", "avr", "mai", "juin", "juil", "août", "sept", "oct", "nov", "déc"],
     date: (w, d, m) => w + " " + d + " " + m,
+    duration: spaced,
+    time12: latin12,
   },
   es: {
     decimal: ",",
@@ -39,6 +55,8 @@ const TABLES: { [language: string]: LocaleTable } = {
     weekdays: ["dom", "lun", "mar", "mié", "jue", "vie", "sáb"],
     months: ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"],
     date: (w, d, m) => w + ", " + d + " " + m,
+    duration: spaced,
+    time12: (t, pm) => t + (pm ? " p. m." : " a. m."),
   },
   ja: {
     decimal: ".",
@@ -46,6 +64,8 @@ const TABLES: { [language: string]: LocaleTable } = {
     weekdays: ["日", "月", "火", "水", "木", "金", "土"],
     months: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"],
     date: (w, d, _m, n) => n + "月" + d + "日(" + w + ")",
+    duration: (h, m) => h + "時間" + m + "分",
+    time12: (t, pm) => (pm ? "午後" : "午前") + t,
   },
 };
 
@@ -75,4 +95,21 @@ export function formatLocalCount(language: string, value: number): string {
 export function formatLocalDecimal(language: string, value: number): string {
   const tenths = Math.round(value * 10);
   return formatLocalCount(language, Math.floor(tenths / 10)) + table(language).decimal + (tenths % 10);
+}
+
+/** Minutes as a duration in the language: `7h 05m`, `7 h 05 min`, `7時間5分`. */
+export function formatLocalDuration(language: string, minutes: number): string {
+  const m = Math.max(0, Math.round(minutes));
+  return table(language).duration(Math.floor(m / 60), m % 60);
+}
+
+/**
+ * A time of day (minutes after midnight) as the watch is set: `22:58`, or in 12-hour form with the
+ * language's marker, `10:58 PM`, `午後10:58`. Unlike the big clock, a time in a sentence-like line
+ * needs its marker to be read.
+ */
+export function formatLocalTimeOfDay(language: string, minuteOfDay: number, display: ClockDisplay): string {
+  const hours = Math.floor(minuteOfDay / 60) % 24;
+  const time = formatClockTime(hours, minuteOfDay % 60, display);
+  return display === "24h" ? time : table(language).time12(time, hours >= 12);
 }

@@ -41,8 +41,11 @@ function element(id: string): ViewElement & { writes: number } {
     y: Number(source.value("y") ?? 0),
     sweepAngle: Number(source.value("sweep-angle") ?? 0),
     class: source.class,
-    style: { opacity: 1, fill: "" },
+    href: source.href,
+    style: { opacity: 1, fill: "", display: "inline" },
     _text: "",
+    // about 10 px per character: enough for the face's centring, which the simulator measures exactly
+    getBBox: () => ({ x: el.x, width: el._text.length * 10 }),
   };
   return Object.defineProperty(el, "text", {
     get: () => el._text,
@@ -68,6 +71,7 @@ function fakeWatch(now: Date) {
   const w = {
     now,
     displayOn: true,
+    aod: false,
     socketOpen: false,
     steps: 8421 as number | undefined,
     floors: 5 as number | undefined,
@@ -126,6 +130,7 @@ function fakeWatch(now: Date) {
       onOpen: () => undefined,
     },
     displayOn: () => w.displayOn,
+    aodActive: () => w.aod,
     onDisplayChange: (l) => listeners.display.push(l),
     warn: () => undefined,
     language: () => w.language,
@@ -183,7 +188,12 @@ describe("watch face", () => {
     start(deps);
     const nap = { ...workedExampleNight(20261124), minutesAsleep: 80, nap: true };
     w.deliverFile("snapshot.cbor", encodeSnapshot(snapshot({ night: nap })));
-    assert.equal(w.text("sleep"), "Nap 1h 20m");
+    assert.equal(w.text("sleep"), "1h 20m");
+    assert.equal(w.text("bedtime"), "Nap 23:04–06:52");
+    assert.equal(w.el("sleep-icon")?.href, "glyphs/nap.png");
+    w.deliverFile("snapshot.cbor", encodeSnapshot(snapshot({ sequence: 6 })));
+    assert.equal(w.text("bedtime"), "23:04–06:52");
+    assert.equal(w.el("sleep-icon")?.href, "glyphs/sleep.png");
   });
 
   it("drains files that arrived while the face was not running, at start", () => {
@@ -318,6 +328,60 @@ describe("watch face status size", () => {
     w.deliverFile("snapshot.cbor", encodeSnapshot(snapshot({ status: SyncStatus.Retired })));
     assert.equal(w.text("status"), "Fitbit Web API retired — sign in with Google");
     assert.equal(w.el("status")?.class, "status status-long");
+  });
+});
+
+describe("always-on display", () => {
+  const enterAod = (w: ReturnType<typeof fakeWatch>["w"]) => {
+    w.aod = true;
+    w.setDisplay(true);
+  };
+
+  it("switches to the minimal layout: time, date and last night's duration, nothing else shown", () => {
+    const { w, deps } = fakeWatch(NOW);
+    start(deps);
+    w.deliverFile("snapshot.cbor", encodeSnapshot(snapshot()));
+    enterAod(w);
+    assert.equal(w.el("face-main")?.style.display, "none");
+    assert.equal(w.el("face-aod")?.style.display, "inline");
+    assert.deepEqual(["aod-time", "aod-date", "aod-sleep"].map(w.text), ["09:00", "Tue, Nov 24", "7h 01m"]);
+    assert.equal(deps.clock.granularity, "minutes");
+    w.aod = false;
+    w.setDisplay(true);
+    assert.equal(w.el("face-main")?.style.display, "inline");
+    assert.equal(w.el("face-aod")?.style.display, "none");
+  });
+
+  it("does no other work: no sensor reads, no refresh asks, no redraw on data or taps until the minute tick", () => {
+    const { w, deps } = fakeWatch(NOW);
+    let reads = 0;
+    const activity = deps.activity;
+    deps.activity = { read: () => (reads++, activity.read()) };
+    start(deps);
+    w.socketOpen = true;
+    enterAod(w);
+    const before = { reads, sent: w.sent.length, steps: w.writes("steps") };
+    w.now = new Date(NOW.getTime() + 3 * 3600 * 1000);
+    w.deliverFile("snapshot.cbor", encodeSnapshot(snapshot()));
+    w.tap();
+    assert.equal(w.text("aod-sleep"), "--", "a new snapshot waits for the next minute");
+    w.tick(w.now);
+    assert.equal(w.text("aod-sleep"), "7h 01m");
+    assert.equal(w.text("aod-time"), "12:00");
+    assert.deepEqual({ reads, sent: w.sent.length, steps: w.writes("steps") }, before);
+    // back on the wrist: the full face, fresh figures and a refresh request for the old data
+    w.aod = false;
+    w.setDisplay(true);
+    assert.ok(reads > before.reads);
+    assert.ok(w.sent.length > before.sent);
+  });
+
+  it("shows a nap with its own glyph in always-on too", () => {
+    const { w, deps } = fakeWatch(NOW);
+    start(deps);
+    w.deliverFile("snapshot.cbor", encodeSnapshot(snapshot({ night: { ...workedExampleNight(20261124), nap: true } })));
+    enterAod(w);
+    assert.equal(w.el("aod-sleep-icon")?.href, "glyphs/nap.png");
   });
 });
 
