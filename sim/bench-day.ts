@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { formatDuration } from "../common/format-values";
+import { formatLocalDuration } from "../common/locale-format";
 import { demoAsleep, demoNight } from "./servers/demo-user";
 
 interface Report {
@@ -90,7 +90,7 @@ function printDay(day: Day, report: Report, detail: boolean): void {
   const asleep = demoAsleep(night);
   // Today's night is on the watch once the face shows its duration (yesterday's stays meanwhile).
   const shown = report.screens.find(
-    (s) => s.text.sleep === formatDuration(asleep) && s.text.status !== "No sleep data yet",
+    (s) => s.text.sleep === formatLocalDuration("en-US", asleep) && s.text.status !== "No sleep data yet",
   );
   const minutes = shown === undefined ? null : Math.round((Date.parse(shown.at) - visibleAt) / 60000);
   console.log(

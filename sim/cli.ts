@@ -2,13 +2,9 @@
 // Runs the built .fba in the simulated world and reports what the watch showed.
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { readFba } from "../tools/fba";
-import { ensureBuild, simulatorCredentials } from "./ensure-build";
 import { RunResult, toJson, toText } from "./report";
-import { runStep, StepContext } from "./run-steps";
-import { parseScenario, ScenarioError } from "./scenario";
-import { FakeServer, startFakeServer } from "./servers";
-import { Simulator } from "./simulator";
+import { runScenario } from "./run-scenario";
+import { ScenarioError } from "./scenario";
 
 export interface CliOptions {
   scenario: string | null;
@@ -53,37 +49,15 @@ export function parseArgs(argv: string[], root: string): CliOptions {
 
 async function run(options: CliOptions, root: string): Promise<RunResult> {
   const raw: unknown = JSON.parse(readFileSync(options.scenario ?? join(__dirname, "scenarios", "demo.json"), "utf8"));
-  const scenario = parseScenario(raw, options.provider ?? "google");
-  if (options.provider !== null) scenario.provider = options.provider;
-  process.env.TZ = scenario.timeZone; // the bundles' local time is the scenario's zone
   const log = (line: string) => (options.json ? process.stderr : process.stdout).write(line + "\n");
-  const credentials = simulatorCredentials(root);
-  const fba = readFba(ensureBuild(root, credentials, log));
-  // The fake server reads the simulator's virtual clock once the simulator exists.
-  let clockNow = () => new Date(scenario.start).getTime();
-  let server: FakeServer | null = null;
-  if (options.server === null) {
-    server = await startFakeServer({
-      now: () => clockNow(),
-      timeZone: scenario.timeZone,
-      seed: scenario.seed,
-      answers: scenario.answers,
-      google: credentials.google,
-      fitbit: credentials.fitbit,
-    });
-  }
-  const base = options.server ?? server?.url ?? "";
-  const sim = new Simulator(fba, scenario, () => base);
-  clockNow = () => sim.clock.now();
-  const ctx: StepContext = { server, outDir: options.out, screens: [], png: true };
-  try {
-    await sim.boot();
-    for (const step of scenario.steps) await runStep(sim, step, ctx);
-  } finally {
-    await server?.close();
-  }
-  for (const line of sim.logs) if (!options.json && process.env.SIM_VERBOSE === "1") log(`  log: ${line}`);
-  return { screens: ctx.screens, requests: sim.requests, transfers: sim.link.transfers, problems: sim.problems };
+  return runScenario(raw, {
+    root,
+    provider: options.provider,
+    server: options.server,
+    out: options.out,
+    png: true,
+    log,
+  });
 }
 
 async function main(): Promise<number> {

@@ -1,6 +1,7 @@
-// Builds the simulator's own build/sim/app.fba when it is missing, older than the sources, or
-// built with other OAuth credentials. Without configured credentials it builds with demo ones that
-// only the fake server accepts. It builds in a staging copy of the project (build/sim/project/,
+// Builds the simulator's own build/sim/app.fba when it is missing or older than the sources, one per
+// set of OAuth credentials (a build with other credentials is kept beside it as
+// build/sim/app-<hash>.fba). Without configured credentials it builds with demo ones that only the
+// fake server accepts; a scenario with "oauthClients": "none" gets a build without any. It builds in a staging copy of the project (build/sim/project/,
 // with its own generated credentials module), so a run never touches build/app.fba or
 // companion/generated/: a demo-credential build must never be the one a developer sideloads.
 import { spawnSync } from "node:child_process";
@@ -37,6 +38,12 @@ function newestMtime(path: string): number {
     .reduce((newest, name) => Math.max(newest, newestMtime(join(path, name))), stat.mtimeMs);
 }
 
+/** A build that has no OAuth client at all (scenario "oauthClients": "none"). */
+export const NO_CREDENTIALS: ClientCredentials = {
+  google: { clientId: "", clientSecret: "" },
+  fitbit: { clientId: "", clientSecret: "" },
+};
+
 /** The credentials the simulated build uses: the configured ones, else the demo ones, per provider. */
 export function simulatorCredentials(root: string): ClientCredentials {
   const configured = readCredentials(process.env, join(root, "credentials.local.json"));
@@ -67,15 +74,20 @@ function buildStaged(root: string, credentials: ClientCredentials, fba: string):
   renameSync(join(stage, "build", "app.fba"), fba);
 }
 
-/** Ensures build/sim/app.fba matches sources and credentials; returns its path. */
+/**
+ * Ensures a build for these credentials matches the sources; returns its path: build/sim/app.fba
+ * for the simulator's usual credentials, build/sim/app-<hash>.fba for others.
+ */
 export function ensureBuild(root: string, credentials: ClientCredentials, log: (line: string) => void): string {
-  const fba = join(root, "build", "sim", "app.fba");
-  const stampFile = join(root, "build", "sim", "build.json");
   const stamp = createHash("sha256").update(JSON.stringify(credentials)).digest("hex");
+  const usual = JSON.stringify(credentials) === JSON.stringify(simulatorCredentials(root));
+  const name = usual ? "app" : `app-${stamp.slice(0, 12)}`;
+  const fba = join(root, "build", "sim", `${name}.fba`);
+  const stampFile = join(root, "build", "sim", `${name}.json`);
   const fresh = existsSync(fba) && statSync(fba).mtimeMs >= Math.max(...SOURCES.map((s) => newestMtime(join(root, s))));
   const sameCredentials = existsSync(stampFile) && readFileSync(stampFile, "utf8").includes(stamp);
   if (fresh && sameCredentials) return fba;
-  log("building build/sim/app.fba …");
+  log(`building build/sim/${name}.fba …`);
   buildStaged(root, credentials, fba);
   writeFileSync(stampFile, JSON.stringify({ credentials: stamp }) + "\n");
   return fba;

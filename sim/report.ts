@@ -22,7 +22,15 @@ export interface RunResult {
 export function toJson(result: RunResult): string {
   return JSON.stringify(
     {
-      screens: result.screens.map((s) => ({ name: s.name, at: localIso(s.at), text: s.text, png: s.png })),
+      screens: result.screens.map((s) => ({
+        name: s.name,
+        at: localIso(s.at),
+        kind: s.kind,
+        aod: s.aod,
+        text: s.text,
+        png: s.png,
+        overlaps: s.overlaps,
+      })),
       requests: result.requests.map((r) => ({ at: localIso(r.at), method: r.method, url: r.url, status: r.status })),
       transfers: result.transfers.map((t) => ({
         at: localIso(t.at),
@@ -40,10 +48,12 @@ export function toJson(result: RunResult): string {
 export function toText(result: RunResult): string {
   const lines: string[] = [];
   for (const screen of result.screens) {
-    lines.push(`── ${screen.name} · ${localIso(screen.at).replace("T", " ")} ──`);
+    const kind = screen.kind === "settings" ? " (settings page)" : screen.aod ? " (always-on)" : "";
+    lines.push(`── ${screen.name}${kind} · ${localIso(screen.at).replace("T", " ")} ──`);
     for (const [id, text] of Object.entries(screen.text)) lines.push(`  ${id.padEnd(12)} ${text}`);
     if (screen.page.length > 0)
       lines.push(`  settings page: ${screen.page.filter((l) => l.trim() !== "").join(" | ")}`);
+    for (const [a, b] of screen.overlaps) lines.push(`  OVERLAP: ${a} × ${b}`);
     if (screen.png !== null) lines.push(`  png: ${screen.png}`);
   }
   const delivered = result.transfers.filter((t) => t.delivered !== null).length;

@@ -2,7 +2,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { encodeCbor } from "./cbor";
-import { documentToSvg } from "./render/document-to-svg";
+import { renderDocument } from "./render/document-to-svg";
+import { findOverlaps, Overlap } from "./render/layout-check";
+import { renderPage } from "./render/page-to-svg";
 import { svgToPng } from "./render/svg-to-png";
 import { Step } from "./scenario";
 import { FakeServer } from "./servers";
@@ -13,9 +15,14 @@ import { Simulator } from "./simulator";
 export interface Screen {
   name: string;
   at: number;
+  /** "watch" (the face, or its always-on layout when `aod`) or "settings" (the phone's page). */
+  kind: "watch" | "settings";
+  aod: boolean;
   text: Record<string, string>;
   png: string | null;
   page: string[];
+  /** Drawn boxes that collide, or leave the visible screen as [id, "screen"] (layout check). */
+  overlaps: Overlap[];
 }
 
 export interface StepContext {
@@ -36,20 +43,56 @@ export function visibleTexts(sim: Simulator): Record<string, string> {
   return result;
 }
 
+function pngPath(ctx: StepContext, file: string): string {
+  mkdirSync(ctx.outDir, { recursive: true });
+  return join(ctx.outDir, file.replace(/[^\w.-]+/g, "_"));
+}
+
 function captureScreen(sim: Simulator, name: string, ctx: StepContext): void {
   const doc = sim.watch.document;
+  const screen = sim.watch.screen;
+  // A screen that is off shows nothing, so nothing can collide on it.
+  const drawn = doc !== null && screen.on ? renderDocument(doc.root, sim.watch.files) : null;
+  for (const problem of drawn?.problems ?? []) sim.problems.push(problem);
   let png: string | null = null;
   if (ctx.png && doc !== null) {
-    mkdirSync(ctx.outDir, { recursive: true });
-    png = join(ctx.outDir, `${String(ctx.screens.length + 1).padStart(2, "0")}-${name.replace(/[^\w-]+/g, "_")}.png`);
-    writeFileSync(png, svgToPng(documentToSvg(doc.root)));
+    const number = ctx.screens.filter((s) => s.kind === "watch").length + 1;
+    png = pngPath(ctx, `${String(number).padStart(2, "0")}-${name}.png`);
+    writeFileSync(png, svgToPng(drawn?.svg ?? blankScreen()));
   }
   ctx.screens.push({
     name,
     at: sim.clock.now(),
-    text: sim.displayOn ? visibleTexts(sim) : {},
+    kind: "watch",
+    aod: screen.aod,
+    text: screen.on ? visibleTexts(sim) : {},
     png,
     page: describePage(sim.page()),
+    overlaps: drawn === null ? [] : findOverlaps(drawn.boxes),
+  });
+}
+
+function blankScreen(): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="336" height="336"><rect width="100%" height="100%" fill="black"/></svg>`;
+}
+
+/** The phone's settings page as a picture (settings-<name>.png), with its own layout check. */
+function capturePage(sim: Simulator, name: string, ctx: StepContext): void {
+  const drawn = renderPage(sim.page(), sim.settings.snapshot());
+  let png: string | null = null;
+  if (ctx.png) {
+    png = pngPath(ctx, `settings-${name}.png`);
+    writeFileSync(png, svgToPng(drawn.svg));
+  }
+  ctx.screens.push({
+    name,
+    at: sim.clock.now(),
+    kind: "settings",
+    aod: false,
+    text: {},
+    png,
+    page: describePage(sim.page()),
+    overlaps: drawn.overlaps,
   });
 }
 
@@ -60,6 +103,13 @@ export async function runStep(sim: Simulator, step: Step, ctx: StepContext): Pro
       return sim.advance(step.minutes * 60000);
     case "screen":
       return captureScreen(sim, step.name, ctx);
+    case "page":
+      return capturePage(sim, step.name, ctx);
+    case "aod":
+      // The wrist goes down (AOD on) or up: the display module changes and tells the app.
+      sim.aodRequested = step.on;
+      sim.watch.displayChanged();
+      break;
     case "signIn":
       sim.logs.push(await signIn(sim.page(), sim.serverBase(), sim.phoneOnline));
       break;

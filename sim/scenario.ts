@@ -10,6 +10,8 @@ export type Step =
   | { do: "phoneClock"; offsetMinutes: number }
   | { do: "advance"; minutes: number }
   | { do: "screen"; name: string }
+  | { do: "page"; name: string }
+  | { do: "aod"; on: boolean }
   | { do: "watch"; values: Partial<WatchSetup> }
   | { do: "setting"; key: string; value: string }
   | { do: "tap"; id: string }
@@ -27,6 +29,8 @@ export interface Scenario {
   answers: AnswerStyle;
   /** Unload the companion after every wake-up and sync, as phones do (default false). */
   unloadAfterEachRun: boolean;
+  /** "demo" (default): the simulator's usual OAuth clients; "none": a build without any. */
+  oauthClients: "demo" | "none";
   start: string;
   timeZone: string;
   /** The watch's zone, when it differs from the phone's (default: `timeZone`). */
@@ -133,6 +137,14 @@ function parseStep(value: unknown, field: string): Step {
         do: "screen",
         name: optionalString(value, "name", "", `${field}.name`) || fail(`${field}.name`, "is required"),
       };
+    case "page":
+      return {
+        do: "page",
+        name: optionalString(value, "name", "", `${field}.name`) || fail(`${field}.name`, "is required"),
+      };
+    case "aod":
+      if (typeof value.on !== "boolean") fail(`${field}.on`, "must be true or false");
+      return { do: "aod", on: value.on };
     case "sendFile": {
       const name = optionalString(value, "name", "", `${field}.name`) || fail(`${field}.name`, "is required");
       if (value.base64 !== undefined && typeof value.base64 !== "string")
@@ -226,6 +238,7 @@ export function parseScenario(value: unknown, defaultProvider: "google" | "fitbi
         "seed",
         "answers",
         "unloadAfterEachRun",
+        "oauthClients",
         "watchTimeZone",
         "start",
         "timeZone",
@@ -244,10 +257,13 @@ export function parseScenario(value: unknown, defaultProvider: "google" | "fitbi
   if (!(ANSWER_STYLES as string[]).includes(answers)) fail("answers", `must be one of ${ANSWER_STYLES.join(", ")}`);
   const unloadAfterEachRun = value.unloadAfterEachRun ?? false;
   if (typeof unloadAfterEachRun !== "boolean") fail("unloadAfterEachRun", "must be true or false");
+  const oauthClients = optionalString(value, "oauthClients", "demo", "oauthClients");
+  if (oauthClients !== "demo" && oauthClients !== "none") fail("oauthClients", 'must be "demo" or "none"');
   return {
     provider,
     seed,
     unloadAfterEachRun,
+    oauthClients,
     answers: answers as AnswerStyle,
     start,
     timeZone,

@@ -39,6 +39,8 @@ export class Simulator {
   readonly logs: string[] = [];
   readonly watchStorage = new Map<string, Buffer>();
   displayOn = true;
+  /** The wrist is down with always-on display enabled (step "aod"). */
+  aodRequested = false;
   phoneOnline = true;
   /** How far the phone's clock (companion and settings page) is from true time; the watch keeps true time. */
   phoneOffsetMs = 0;
@@ -80,6 +82,7 @@ export class Simulator {
         setup: scenario.watch,
         language: scenario.locale,
         displayOn: () => this.displayOn,
+        aodRequested: () => this.aodRequested,
         translate: createGettext(device.files, device.manifest, scenario.locale),
       },
       timers: this.timers("watch"),

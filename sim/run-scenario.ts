@@ -1,0 +1,53 @@
+// Runs one scenario document in the simulated world: builds (or reuses) the .fba, starts the fake
+// servers unless a server URL is given, runs the steps and returns what was seen. The CLI and the
+// tests that need many runs (the layout check) share it.
+import { readFba } from "../tools/fba";
+import { ensureBuild, NO_CREDENTIALS, simulatorCredentials } from "./ensure-build";
+import { RunResult } from "./report";
+import { runStep, StepContext } from "./run-steps";
+import { parseScenario } from "./scenario";
+import { FakeServer, startFakeServer } from "./servers";
+import { Simulator } from "./simulator";
+
+export interface RunOptions {
+  root: string;
+  provider: "google" | "fitbit" | null;
+  server: string | null;
+  out: string;
+  /** Write PNGs (the layout check runs either way). */
+  png: boolean;
+  log(line: string): void;
+}
+
+export async function runScenario(raw: unknown, options: RunOptions): Promise<RunResult> {
+  const scenario = parseScenario(raw, options.provider ?? "google");
+  if (options.provider !== null) scenario.provider = options.provider;
+  process.env.TZ = scenario.timeZone; // the bundles' local time is the scenario's zone
+  const credentials = scenario.oauthClients === "none" ? NO_CREDENTIALS : simulatorCredentials(options.root);
+  const fba = readFba(ensureBuild(options.root, credentials, options.log));
+  // The fake server reads the simulator's virtual clock once the simulator exists.
+  let clockNow = () => new Date(scenario.start).getTime();
+  let server: FakeServer | null = null;
+  if (options.server === null) {
+    server = await startFakeServer({
+      now: () => clockNow(),
+      timeZone: scenario.timeZone,
+      seed: scenario.seed,
+      answers: scenario.answers,
+      google: credentials.google,
+      fitbit: credentials.fitbit,
+    });
+  }
+  const base = options.server ?? server?.url ?? "";
+  const sim = new Simulator(fba, scenario, () => base);
+  clockNow = () => sim.clock.now();
+  const ctx: StepContext = { server, outDir: options.out, screens: [], png: options.png };
+  try {
+    await sim.boot();
+    for (const step of scenario.steps) await runStep(sim, step, ctx);
+  } finally {
+    await server?.close();
+  }
+  if (process.env.SIM_VERBOSE === "1") for (const line of sim.logs) options.log(`  log: ${line}`);
+  return { screens: ctx.screens, requests: sim.requests, transfers: sim.link.transfers, problems: sim.problems };
+}

@@ -1,0 +1,172 @@
+// The documented screens (docs/screens, `npm run screens`) and the worst cases of the layout check
+// (test/sim/layout.test.ts), as scenario documents. One place writes what the screens show, so the
+// pictures in the README and the layout test cover the same states.
+import { DEFAULT_OPTIONS, OPTIONS } from "../common/options";
+import { encodeSnapshot, Night, Snapshot, SNAPSHOT_FILE } from "../common/snapshot";
+import { SyncStatus } from "../common/sync-status";
+
+export const LOCALES = ["en-US", "de-DE", "fr-FR", "es-ES", "ja-JP"];
+export const TARGETS = ["atlas", "vulcan"] as const;
+export const THEME_COUNT = OPTIONS.theme.values.length;
+/** Taps that cycle the complication through all its kinds and back to the first. */
+export const COMPLICATION_COUNT = 5;
+
+type Step = Record<string, unknown>;
+
+const select = (value: string, name: string) => JSON.stringify({ selected: [0], values: [{ name, value }] });
+
+/** Screens of every complication in every theme, at the current state (the layout test's sweep). */
+function sweep(name: string): Step[] {
+  const steps: Step[] = [];
+  for (let theme = 0; theme < THEME_COUNT; theme++) {
+    steps.push({ do: "setting", key: "theme", value: select(String(theme), OPTIONS.theme.names[theme]) });
+    steps.push({ do: "advance", minutes: 1 });
+    for (let c = 0; c < COMPLICATION_COUNT; c++) {
+      steps.push({ do: "screen", name: `${name}-theme${theme}-c${c}` });
+      steps.push({ do: "tap", id: "complication-hit" });
+    }
+  }
+  steps.push({ do: "setting", key: "theme", value: select("0", OPTIONS.theme.names[0]) });
+  return steps;
+}
+
+/**
+ * A day through the face's states with the settings page beside it: signed out, no sleep yet,
+ * synced, always-on, phone out of reach, a rate limit, sign in again, the legacy API retired.
+ * With `exhaustive`, the synced state is also shown in every theme and complication.
+ */
+export function documentedScenario(locale: string, target: string, exhaustive = false): unknown {
+  return {
+    start: "2026-11-24T06:40:00",
+    timeZone: "Europe/Berlin",
+    locale,
+    target,
+    watch: { steps: 6842, activeZoneMinutes: 14, calories: 1320, distanceMeters: 5200, floors: 7 },
+    steps: [
+      { do: "screen", name: "sign-in" },
+      { do: "page", name: "signed-out" },
+      { do: "signIn" },
+      { do: "screen", name: "no-sleep-yet" },
+      { do: "advance", minutes: 120 },
+      { do: "screen", name: "synced" },
+      { do: "page", name: "signed-in" },
+      ...(exhaustive ? sweep("synced") : []),
+      { do: "aod", on: true },
+      { do: "advance", minutes: 1 },
+      { do: "screen", name: "always-on" },
+      { do: "aod", on: false },
+      { do: "disconnectWatch" },
+      { do: "advance", minutes: 240 },
+      { do: "screen", name: "not-connected" },
+      { do: "connectWatch" },
+      { do: "fault", name: "rateLimit", retryAfterSeconds: 5400 },
+      // the next sync meets the 429 and says on the page when syncing resumes
+      { do: "advance", minutes: 400 },
+      { do: "page", name: "rate-limit" },
+      { do: "clearFaults" },
+      { do: "fault", name: "invalidGrant" },
+      { do: "advance", minutes: 360 },
+      { do: "screen", name: "sign-in-again" },
+      { do: "clearFaults" },
+      { do: "fault", name: "retired" },
+      { do: "setting", key: "provider", value: select("fitbit", "Fitbit Web API (retired)") },
+      { do: "advance", minutes: 1 },
+      { do: "screen", name: "retired" },
+      { do: "page", name: "retired" },
+    ],
+  };
+}
+
+/** The settings page of a build without OAuth clients (whoever built it supplied none). */
+export function noClientScenario(locale: string): unknown {
+  return {
+    start: "2026-11-24T06:40:00",
+    timeZone: "Europe/Berlin",
+    locale,
+    oauthClients: "none",
+    steps: [{ do: "page", name: "no-client" }],
+  };
+}
+
+/** The longest values each line of the face can show. */
+function worstNight(nap: boolean): Night {
+  // 12 h 59 min asleep from 10:58 PM: the longest duration and the widest times in 12-hour form
+  return {
+    date: 20261124,
+    bedtime: 22 * 60 + 58,
+    wake: 11 * 60 + 58,
+    minutesAsleep: 12 * 60 + 59,
+    efficiency: 100,
+    nap,
+    split: { kind: "stages", deep: 120, light: 500, rem: 159, awake: 1 },
+  };
+}
+
+function worstSnapshot(status: SyncStatus, lastSyncAt: number | null, nap: boolean, sequence: number): Snapshot {
+  return {
+    generatedAt: lastSyncAt ?? 0,
+    // far ahead of the companion's own epochs, so the watch keeps these snapshots
+    epoch: 2000000000,
+    sequence,
+    lastSyncAt,
+    status,
+    night: status === SyncStatus.SignedOut ? null : worstNight(nap),
+    nights: [779, 779, 779, 779, 779, 779, 779],
+    steps: [23456, 23456, 23456, 23456, 23456, 23456, 23456],
+    restingHeartRate: 188,
+    options: DEFAULT_OPTIONS,
+  };
+}
+
+/**
+ * The worst cases for the layout: 10:58 PM on a 12-hour watch, five-digit figures everywhere, the
+ * longest night, and each status line (the long German and French ones included), in every theme
+ * and complication, with the watch out of the phone's reach so that only these snapshots count.
+ */
+export function worstCaseScenario(locale: string, target: string): unknown {
+  const start = Date.parse("2026-11-24T22:58:00+01:00") / 1000;
+  // [name, status, last sync, a nap, refresh minutes]: each status line at its longest
+  const cases: Array<[string, SyncStatus, number | null, boolean, number]> = [
+    ["updated", SyncStatus.Ok, start - 29 * 60, false, 15],
+    ["updated-hours", SyncStatus.Ok, start - 119 * 60, false, 60],
+    ["nap", SyncStatus.Ok, start - 23 * 3600, true, 15],
+    ["retrying", SyncStatus.Retrying, start - 60, false, 15],
+    ["sign-in-again", SyncStatus.Reauth, start - 60, false, 15],
+    ["retired", SyncStatus.Retired, start - 60, false, 15],
+    ["signed-out", SyncStatus.SignedOut, null, false, 15],
+    ["not-connected", SyncStatus.Ok, start - 5 * 3600, false, 15],
+    ["no-sleep-yet", SyncStatus.Ok, start - 60, false, 15],
+  ];
+  const steps: Step[] = [{ do: "disconnectWatch" }];
+  cases.forEach(([name, status, lastSyncAt, nap, refreshMinutes], i) => {
+    const snapshot = worstSnapshot(status, lastSyncAt, nap, i + 1);
+    if (name === "no-sleep-yet") snapshot.night = { ...worstNight(false), date: 20261123 };
+    for (let theme = 0; theme < THEME_COUNT; theme++) {
+      const options = { ...DEFAULT_OPTIONS, theme, refreshMinutes: refreshMinutes as 15 | 60 };
+      const wire = encodeSnapshot({ ...snapshot, sequence: i * THEME_COUNT + theme + 1, options });
+      steps.push({ do: "sendFile", name: SNAPSHOT_FILE, value: wire });
+      for (let c = 0; c < COMPLICATION_COUNT; c++) {
+        steps.push({ do: "screen", name: `${name}-theme${theme}-c${c}` });
+        steps.push({ do: "tap", id: "complication-hit" });
+      }
+    }
+    steps.push({ do: "aod", on: true }, { do: "screen", name: `${name}-aod` }, { do: "aod", on: false });
+  });
+  return {
+    start: "2026-11-24T22:58:00",
+    timeZone: "Europe/Berlin",
+    locale,
+    target,
+    watch: {
+      clockDisplay: "12h",
+      steps: 23456,
+      stepsGoal: 10000,
+      activeZoneMinutes: 123,
+      activeZoneMinutesGoal: 150,
+      calories: 12345,
+      distanceMeters: 42195,
+      floors: 123,
+    },
+    steps,
+  };
+}
