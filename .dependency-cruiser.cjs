@@ -1,6 +1,6 @@
 // Folder rules (README "Layout"), enforced in `npm run lint`.
 /** @type {import('dependency-cruiser').IConfiguration} */
-const PARTS = "(app|common|companion|settings|sim|scripts|tools|test)";
+const PARTS = "(app|common|companion|settings|broker|sim|scripts|tools|test)";
 const forbidFrom = (name, comment, from, to) => ({
   name,
   comment,
@@ -23,6 +23,12 @@ module.exports = {
       "common/ is platform-free shared code: it imports only common/",
       "^common/",
       `^(?!common/)${PARTS}/|^node_modules/`,
+    ),
+    forbidFrom(
+      "broker-is-self-contained",
+      "the token broker is a Worker of its own: it imports only broker/ (no npm package, no shared code)",
+      "^broker/",
+      `^(?!broker/)${PARTS}/|^node_modules/`,
     ),
     forbidFrom(
       "settings-imports-only-common",

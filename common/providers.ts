@@ -38,8 +38,15 @@ export interface ProviderInfo {
   revokeWithClientId: boolean;
   /** An unauthenticated URL that answers 410 once the provider is retired; null when none is expected. */
   retiredProbeUrl: string | null;
-  /** Where the build reads the OAuth client from. */
-  credentials: { clientId: CredentialSource; clientSecret: CredentialSource | null };
+  /**
+   * Where the build reads the OAuth client from, and for a provider that can sign in through the
+   * token broker (broker/), its URL: with one, no client secret is compiled in.
+   */
+  credentials: {
+    clientId: CredentialSource;
+    clientSecret: CredentialSource | null;
+    brokerUrl: CredentialSource | null;
+  };
 }
 
 /** The Fitbit settings redirect page every provider must have registered (fitbit-os.md §6.1). */
@@ -73,6 +80,7 @@ export const PROVIDERS: ProviderInfo[] = [
     credentials: {
       clientId: { env: "GOOGLE_CLIENT_ID", field: "googleClientId" },
       clientSecret: { env: "GOOGLE_CLIENT_SECRET", field: "googleClientSecret" },
+      brokerUrl: { env: "BROKER_URL", field: "brokerUrl" },
     },
   },
   {
@@ -91,7 +99,11 @@ export const PROVIDERS: ProviderInfo[] = [
     revokeWithClientId: true,
     // Every legacy URL answers 410 since 2026-11-02 (fitbit-web-api.md §1).
     retiredProbeUrl: "https://api.fitbit.com/1/user/-/profile.json",
-    credentials: { clientId: { env: "FITBIT_CLIENT_ID", field: "fitbitClientId" }, clientSecret: null },
+    credentials: {
+      clientId: { env: "FITBIT_CLIENT_ID", field: "fitbitClientId" },
+      clientSecret: null,
+      brokerUrl: null,
+    },
   },
 ];
 
@@ -114,13 +126,33 @@ export function providerInfo(id: ProviderId): ProviderInfo {
 export interface ClientCredential {
   clientId: string;
   clientSecret: string;
+  /** The token broker's URL (https://…, no trailing slash); absent or "" signs in directly. */
+  brokerUrl?: string;
 }
 
 /** Every provider's OAuth client, compiled into the companion at build time. */
 export type ClientCredentials = { [id in ProviderId]: ClientCredential };
 
-/** Whether a build can sign in with this provider: a client id, and a secret where one is needed. */
+/** The broker this build signs in through for a provider, or null when it signs in directly. */
+export function brokerOf(id: ProviderId, credentials: ClientCredentials): string | null {
+  const url = credentials[id].brokerUrl;
+  return url === undefined || url === "" ? null : url;
+}
+
+/**
+ * Whether a build can sign in with this provider: a client id, and a secret where one is needed
+ * (through a broker the broker holds it).
+ */
 export function isClientConfigured(id: ProviderId, credentials: ClientCredentials): boolean {
   const credential = credentials[id];
-  return credential.clientId !== "" && (!providerInfo(id).needsSecret || credential.clientSecret !== "");
+  return (
+    credential.clientId !== "" &&
+    (!providerInfo(id).needsSecret || credential.clientSecret !== "" || brokerOf(id, credentials) !== null)
+  );
+}
+
+/** The redirect URI of a provider's sign-in: the broker's callback, else the Fitbit page. */
+export function redirectUriOf(id: ProviderId, credentials: ClientCredentials): string {
+  const broker = brokerOf(id, credentials);
+  return broker === null ? REDIRECT_URI : broker + "/callback";
 }

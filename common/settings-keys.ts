@@ -1,5 +1,5 @@
 import { optionsFromValues, WatchOptions } from "./options";
-import { DEFAULT_PROVIDER, isProviderId, ProviderId, PROVIDERS } from "./providers";
+import { DEFAULT_PROVIDER, isProviderId, ProviderId, PROVIDERS, REDIRECT_URI } from "./providers";
 
 /**
  * Keys of the strings the settings page and the companion share through `settingsStorage`; the
@@ -80,6 +80,8 @@ export interface OauthRequest {
   clientId: string;
   state: string;
   challenge: string;
+  /** Where the provider sends the user back: the Fitbit page, or the token broker's /callback. */
+  redirectUri: string;
 }
 
 /** Parses the companion's {@link OauthRequest}; null when absent or malformed. */
@@ -87,7 +89,10 @@ export function parseOauthRequest(raw: string | null | undefined): OauthRequest 
   const r = asRecord(parseJson(raw));
   if (r === null || !isProviderId(r.provider)) return null;
   if (typeof r.clientId !== "string" || typeof r.state !== "string" || typeof r.challenge !== "string") return null;
-  return { provider: r.provider, clientId: r.clientId, state: r.state, challenge: r.challenge };
+  // An older companion published no redirect URI: it signed in directly.
+  const redirectUri =
+    typeof r.redirectUri === "string" && /^https:\/\//.test(r.redirectUri) ? r.redirectUri : REDIRECT_URI;
+  return { provider: r.provider, clientId: r.clientId, state: r.state, challenge: r.challenge, redirectUri };
 }
 
 /** What the redirect brought back to `<Oauth>`'s onReturn. */

@@ -1,4 +1,4 @@
-import { ProviderId, providerInfo, REDIRECT_URI } from "../common/providers";
+import { ProviderId, providerInfo } from "../common/providers";
 import { OauthRequest, SettingsKey, SyncReport } from "../common/settings-keys";
 import { Problem } from "../common/sync-status";
 import { formatAgo, pageLocale } from "./dates";
@@ -22,7 +22,8 @@ function signInButton(props: AccountProps, request: OauthRequest) {
     state: request.state,
     code_challenge: request.challenge,
     code_challenge_method: "S256",
-    redirect_uri: REDIRECT_URI,
+    // The Fitbit page, or the token broker's callback (which then redirects to the Fitbit page).
+    redirect_uri: request.redirectUri,
   };
   for (const key of Object.keys(info.authorizeParams)) params[key] = info.authorizeParams[key];
   return (

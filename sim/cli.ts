@@ -1,4 +1,4 @@
-// npm start -- [--scenario FILE] [--provider google|fitbit] [--server URL] [--json] [--out DIR]
+// npm start -- [--scenario FILE] [--provider google|fitbit] [--server URL] [--broker] [--json] [--out DIR]
 // Runs the built .fba in the simulated world and reports what the watch showed.
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -12,6 +12,8 @@ export interface CliOptions {
   server: string | null;
   json: boolean;
   out: string;
+  /** Run the scenario in broker mode whatever it says (scenario field "broker"). */
+  broker: boolean;
 }
 
 /** Parses the command line; throws ScenarioError with a usage line on bad input. */
@@ -21,6 +23,7 @@ export function parseArgs(argv: string[], root: string): CliOptions {
     provider: null,
     server: null,
     json: false,
+    broker: false,
     out: join(root, "build", "sim"),
   };
   for (let i = 0; i < argv.length; i++) {
@@ -31,6 +34,7 @@ export function parseArgs(argv: string[], root: string): CliOptions {
       return next;
     };
     if (arg === "--json") options.json = true;
+    else if (arg === "--broker") options.broker = true;
     else if (arg === "--scenario") options.scenario = resolve(value());
     else if (arg === "--server") options.server = new URL(value()).toString();
     else if (arg === "--out") options.out = resolve(value());
@@ -41,7 +45,7 @@ export function parseArgs(argv: string[], root: string): CliOptions {
       options.provider = provider;
     } else
       throw new ScenarioError(
-        `unknown argument ${arg}\nusage: npm start -- [--scenario FILE] [--provider google|fitbit] [--server URL] [--json] [--out DIR]`,
+        `unknown argument ${arg}\nusage: npm start -- [--scenario FILE] [--provider google|fitbit] [--server URL] [--broker] [--json] [--out DIR]`,
       );
   }
   return options;
@@ -54,6 +58,7 @@ async function run(options: CliOptions, root: string): Promise<RunResult> {
     root,
     provider: options.provider,
     server: options.server,
+    broker: options.broker,
     out: options.out,
     png: true,
     log,

@@ -111,7 +111,7 @@ export async function runStep(sim: Simulator, step: Step, ctx: StepContext): Pro
       sim.watch.displayChanged();
       break;
     case "signIn":
-      sim.logs.push(await signIn(sim.page(), sim.serverBase(), sim.phoneOnline));
+      sim.logs.push(await signIn(sim.page(), sim.routes, sim.phoneOnline));
       break;
     case "signOut": {
       // The en-US label, or in other languages the page's only button (docs/contracts.md §3).

@@ -31,6 +31,8 @@ export interface Scenario {
   unloadAfterEachRun: boolean;
   /** "demo" (default): the simulator's usual OAuth clients; "none": a build without any. */
   oauthClients: "demo" | "none";
+  /** Sign in through the token broker (broker/) run under miniflare (default false). */
+  broker: boolean;
   start: string;
   timeZone: string;
   /** The watch's zone, when it differs from the phone's (default: `timeZone`). */
@@ -239,6 +241,7 @@ export function parseScenario(value: unknown, defaultProvider: "google" | "fitbi
         "answers",
         "unloadAfterEachRun",
         "oauthClients",
+        "broker",
         "watchTimeZone",
         "start",
         "timeZone",
@@ -259,11 +262,14 @@ export function parseScenario(value: unknown, defaultProvider: "google" | "fitbi
   if (typeof unloadAfterEachRun !== "boolean") fail("unloadAfterEachRun", "must be true or false");
   const oauthClients = optionalString(value, "oauthClients", "demo", "oauthClients");
   if (oauthClients !== "demo" && oauthClients !== "none") fail("oauthClients", 'must be "demo" or "none"');
+  const broker = value.broker ?? false;
+  if (typeof broker !== "boolean") fail("broker", "must be true or false");
   return {
     provider,
     seed,
     unloadAfterEachRun,
     oauthClients,
+    broker,
     answers: answers as AnswerStyle,
     start,
     timeZone,

@@ -1,7 +1,8 @@
 // The emulated <Oauth> component's sign-in (docs/contracts.md §3): open the authorize URL built
-// from the component's props, let the provider redirect, and hand the redirect's query to onReturn.
+// from the component's props, follow the redirects as the phone's browser would (through the token
+// broker's /callback in broker mode) until the Fitbit redirect page, and hand its query to onReturn.
 import { findNodes, PageNode } from "./phone/settings-page";
-import { routeUrl } from "./phone/route-fetch";
+import { phoneFetch, Routes } from "./phone/route-fetch";
 
 // The platform's fixed redirect page, as the product registers it (common/providers.ts).
 import { REDIRECT_URI } from "../common/providers";
@@ -24,17 +25,25 @@ export function buildAuthorizeUrl(props: Record<string, unknown>): string {
   return url.toString();
 }
 
+/** Redirects the browser follows before it must have reached the Fitbit page. */
+const MAX_REDIRECTS = 5;
+
 /** Performs the sign-in; returns what happened in one line for the log. */
-export async function signIn(page: PageNode | null, serverBase: string, online: boolean): Promise<string> {
+export async function signIn(page: PageNode | null, routes: Routes, online: boolean): Promise<string> {
   const oauth = findNodes(page, "Oauth")[0];
   if (oauth === undefined) return "signIn: the settings page shows no <Oauth> component";
   if (oauth.props.disabled === true) return "signIn: the <Oauth> component is disabled";
   if (!online) return "signIn: the phone is offline";
-  const response = await fetch(routeUrl(buildAuthorizeUrl(oauth.props), serverBase), { redirect: "manual" });
-  const location = response.headers.get("location");
-  if (response.status !== 302 || location === null)
-    return `signIn: the authorize page answered ${response.status} without a redirect`;
-  const redirect = new URL(location);
+  let url = buildAuthorizeUrl(oauth.props);
+  for (let hop = 0; !url.startsWith(REDIRECT_URI); hop++) {
+    if (hop === MAX_REDIRECTS) return "signIn: too many redirects before the Fitbit redirect page";
+    const response = await phoneFetch(routes, url);
+    const location = response.headers.get("location");
+    if (response.status !== 302 || location === null)
+      return `signIn: ${new URL(url).pathname} answered ${response.status} without a redirect`;
+    url = new URL(location, url).toString();
+  }
+  const redirect = new URL(url);
   const data = Object.fromEntries(redirect.searchParams);
   const onReturn = oauth.props.onReturn;
   if (typeof onReturn === "function") (onReturn as (d: unknown) => void)(data);

@@ -2,7 +2,7 @@
 // and the settings page, all running the built bundles.
 import { Fba } from "../tools/fba";
 import { CompanionApp } from "./phone/companion-app";
-import { createRoutedFetch, RequestRecord } from "./phone/route-fetch";
+import { createRoutedFetch, RequestRecord, Routes } from "./phone/route-fetch";
 import { loadSettingsPage, PageNode } from "./phone/settings-page";
 import { SettingsStore } from "./phone/settings-store";
 import { Activity } from "./runtime/activity";
@@ -53,7 +53,7 @@ export class Simulator {
   constructor(
     fba: Fba,
     readonly scenario: Scenario,
-    readonly serverBase: () => string,
+    readonly routes: Routes,
   ) {
     this.clock = new VirtualClock(new Date(scenario.start).getTime());
     const now = () => this.clock.now();
@@ -108,7 +108,7 @@ export class Simulator {
         btoa,
         atob,
         fetch: createRoutedFetch({
-          serverBase,
+          routes,
           online: () => this.phoneOnline,
           now,
           activity: this.activity,

@@ -4,7 +4,28 @@
 import { existsSync, readFileSync } from "node:fs";
 import { ClientCredentials, CredentialSource, PROVIDERS } from "../common/providers";
 
-/** Reads credentials: environment variables win over the local file's fields. */
+/** A credential that cannot be built: its message says what to change (never a value). */
+export class CredentialsError extends Error {}
+
+/** Checks a broker URL and drops a trailing slash: https only, no query or fragment. */
+function brokerUrl(raw: string, source: string): string {
+  if (raw === "") return "";
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new CredentialsError(`${source} is not a URL`);
+  }
+  if (url.protocol !== "https:" || url.search !== "" || url.hash !== "" || url.username !== "")
+    throw new CredentialsError(`${source} must be an https:// URL without query, fragment or user`);
+  return url.toString().replace(/\/+$/, "");
+}
+
+/**
+ * Reads credentials: environment variables win over the local file's fields. With a broker URL
+ * the client secret belongs to the broker (a Worker secret), so a build that is also given one
+ * is refused rather than let it be compiled into the companion.
+ */
 export function readCredentials(env: NodeJS.ProcessEnv, localFile: string): ClientCredentials {
   let local: Record<string, unknown> = {};
   if (existsSync(localFile)) {
@@ -22,8 +43,19 @@ export function readCredentials(env: NodeJS.ProcessEnv, localFile: string): Clie
     return typeof fromFile === "string" ? fromFile.trim() : "";
   };
   const credentials = {} as ClientCredentials;
-  for (const p of PROVIDERS)
-    credentials[p.id] = { clientId: pick(p.credentials.clientId), clientSecret: pick(p.credentials.clientSecret) };
+  for (const p of PROVIDERS) {
+    const source = p.credentials.brokerUrl;
+    const broker = source === null ? "" : brokerUrl(pick(source), `${source.env} (or ${source.field})`);
+    const secret = pick(p.credentials.clientSecret);
+    if (broker !== "" && secret !== "" && p.credentials.clientSecret !== null)
+      throw new CredentialsError(
+        `${source?.env} is set, so the ${p.displayName} client secret belongs to the broker ` +
+          `(cd broker && npx wrangler secret put GOOGLE_CLIENT_SECRET), not to the build: ` +
+          `remove ${p.credentials.clientSecret.env} / ${p.credentials.clientSecret.field} and build again.`,
+      );
+    credentials[p.id] = { clientId: pick(p.credentials.clientId), clientSecret: secret };
+    if (broker !== "") credentials[p.id].brokerUrl = broker;
+  }
   return credentials;
 }
 
@@ -33,6 +65,7 @@ export function credentialsEnv(credentials: ClientCredentials): Record<string, s
   for (const p of PROVIDERS) {
     env[p.credentials.clientId.env] = credentials[p.id].clientId;
     if (p.credentials.clientSecret !== null) env[p.credentials.clientSecret.env] = credentials[p.id].clientSecret;
+    if (p.credentials.brokerUrl !== null) env[p.credentials.brokerUrl.env] = credentials[p.id].brokerUrl ?? "";
   }
   return env;
 }

@@ -1,7 +1,7 @@
 // OAuth request builders and token-response processors for every provider, as pure functions
 // (the oauth4webapi idea): google-health-api.md §3, fitbit-web-api.md §2. What differs between
 // providers comes from their records (common/providers.ts).
-import { ClientCredentials, ProviderId, providerInfo, REDIRECT_URI } from "../../common/providers";
+import { brokerOf, ClientCredentials, ProviderId, providerInfo, REDIRECT_URI } from "../../common/providers";
 import { HttpRequest } from "../deps";
 import { TokenSet } from "./token-store";
 
@@ -26,12 +26,25 @@ function post(url: string, fields: { [key: string]: string }): HttpRequest {
   };
 }
 
+/** A JSON request to the token broker (broker/): it adds the client secret and talks to the provider. */
+function toBroker(broker: string, endpoint: string, fields: { [key: string]: string }): HttpRequest {
+  return {
+    method: "POST",
+    url: broker + endpoint,
+    headers: { "Content-Type": "application/json", Accept: "application/json" },
+    body: JSON.stringify(fields),
+  };
+}
+
 export function buildCodeExchange(
   provider: ProviderId,
   credentials: ClientCredentials,
   code: string,
   verifier: string,
 ): HttpRequest {
+  const broker = brokerOf(provider, credentials);
+  const clientId = credentials[provider].clientId;
+  if (broker !== null) return toBroker(broker, "/token", { code, code_verifier: verifier, client_id: clientId });
   return post(providerInfo(provider).tokenUrl, {
     grant_type: "authorization_code",
     code,
@@ -42,6 +55,10 @@ export function buildCodeExchange(
 }
 
 export function buildRefresh(provider: ProviderId, credentials: ClientCredentials, refreshToken: string): HttpRequest {
+  const broker = brokerOf(provider, credentials);
+  // Through the broker the stored refresh token is the sealed one the broker handed out.
+  if (broker !== null)
+    return toBroker(broker, "/refresh", { refresh: refreshToken, client_id: credentials[provider].clientId });
   return post(providerInfo(provider).tokenUrl, {
     grant_type: "refresh_token",
     refresh_token: refreshToken,
@@ -50,6 +67,9 @@ export function buildRefresh(provider: ProviderId, credentials: ClientCredential
 }
 
 export function buildRevoke(provider: ProviderId, credentials: ClientCredentials, token: string): HttpRequest {
+  const broker = brokerOf(provider, credentials);
+  if (broker !== null)
+    return toBroker(broker, "/revoke", { refresh: token, client_id: credentials[provider].clientId });
   const info = providerInfo(provider);
   return post(
     info.revokeUrl,
@@ -72,9 +92,11 @@ export function readTokenResponse(
   if (typeof r.access_token !== "string" || r.access_token === "")
     return { error: "token response has no access_token" };
   if (typeof r.expires_in !== "number" || r.expires_in <= 0) return { error: "token response has no expires_in" };
+  // The token broker names its sealed refresh token `refresh`.
+  const given = typeof r.refresh_token === "string" && r.refresh_token !== "" ? r.refresh_token : r.refresh;
   const refresh =
-    typeof r.refresh_token === "string" && r.refresh_token !== ""
-      ? r.refresh_token
+    typeof given === "string" && given !== ""
+      ? given
       : !providerInfo(provider).rotatesRefreshToken && previous !== null
         ? previous.refreshToken
         : null;

@@ -3,7 +3,7 @@
 // for the page's <Oauth>, turns platform events into machine events, and performs the effects.
 // The companion makes the verifier and `state`, checks `state` on return and exchanges the code
 // itself, so tokens never pass through the settings page (docs/contracts.md §2).
-import { isClientConfigured, isProviderId, ProviderId, providerInfo } from "../../common/providers";
+import { isClientConfigured, isProviderId, ProviderId, providerInfo, redirectUriOf } from "../../common/providers";
 import { OauthRequest, parseOauthReturn, readProvider, SettingsKey } from "../../common/settings-keys";
 import { base64Url, pkceChallenge } from "../../common/sha256";
 import { CompanionDeps } from "../deps";
@@ -157,6 +157,7 @@ export class SignInFlow {
       clientId: this.deps.credentials[provider].clientId,
       state,
       challenge: pkceChallenge(verifier),
+      redirectUri: redirectUriOf(provider, this.deps.credentials),
     };
     this.deps.settings.setItem(SettingsKey.oauthRequest, JSON.stringify(request));
   }

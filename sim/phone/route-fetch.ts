@@ -18,6 +18,28 @@ export interface RequestRecord {
   status: number | null;
 }
 
+/** Where the phone's requests go: provider hosts to the server base, the broker's host to the broker. */
+export interface Routes {
+  serverBase(): string;
+  /** The token broker under miniflare (scenario "broker": true), with its public URL. */
+  broker: { url: string; fetch(url: string, init?: RequestInit): Promise<Response> } | null;
+}
+
+/** A request from the phone (companion, or the browser of a sign-in), never following redirects. */
+export function phoneFetch(routes: Routes, url: string, init: RequestInit = {}): Promise<Response> {
+  const broker = routes.broker;
+  if (broker !== null && new URL(url).origin === new URL(broker.url).origin) {
+    const headers: Record<string, string> = {};
+    new Headers(init.headers).forEach((value, name) => (headers[name] = value));
+    return broker.fetch(url, {
+      method: init.method,
+      headers,
+      body: typeof init.body === "string" ? init.body : undefined,
+    });
+  }
+  return fetch(routeUrl(url, routes.serverBase()), { ...init, redirect: "manual" });
+}
+
 /** Rewrites a provider URL onto the server base; other URLs are refused (no internet here). */
 export function routeUrl(url: string, serverBase: string): string {
   const parsed = new URL(url);
@@ -35,7 +57,7 @@ function realDelay(ms: number): Promise<void> {
 }
 
 export function createRoutedFetch(options: {
-  serverBase: () => string;
+  routes: Routes;
   online: () => boolean;
   now: () => number;
   activity: Activity;
@@ -48,7 +70,7 @@ export function createRoutedFetch(options: {
     options.requests.push(record);
     if (!options.online()) return Promise.reject(new TypeError("Network request failed"));
     const work = (async () => {
-      const response = await fetch(routeUrl(url, options.serverBase()), { ...init, redirect: "manual" });
+      const response = await phoneFetch(options.routes, url, init);
       record.status = response.status;
       return response;
     })();

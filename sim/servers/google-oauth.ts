@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { FaultBoard } from "./faults";
 import { FakeRequest, FakeResponse, json, makeToken } from "./http-kit";
 
-// The only redirect URI the fake providers accept: the one the product registers.
+// The redirect URI the product registers by default; a broker build registers the broker's.
 import { REDIRECT_URI } from "../../common/providers";
 const CODE_LIFETIME_MS = 10 * 60000;
 
@@ -14,6 +14,8 @@ export interface GoogleClientConfig {
   clientSecret: string;
   accessTokenLifetimeSeconds?: number;
   grantLifetimeSeconds?: number | null;
+  /** The registered redirect URIs (default: the Fitbit settings page only). */
+  redirectUris?: string[];
 }
 
 interface Grant {
@@ -54,7 +56,8 @@ export class GoogleAuth {
     const redirect = q.get("redirect_uri") ?? "";
     if (q.get("client_id") !== this.config.clientId)
       return { status: 401, raw: "<h1>Error 401: invalid_client</h1><p>The OAuth client was not found.</p>" };
-    if (redirect !== REDIRECT_URI) return { status: 400, raw: "<h1>Error 400: redirect_uri_mismatch</h1>" };
+    if (!(this.config.redirectUris ?? [REDIRECT_URI]).includes(redirect))
+      return { status: 400, raw: "<h1>Error 400: redirect_uri_mismatch</h1>" };
     if (q.get("response_type") !== "code" || (q.get("scope") ?? "") === "")
       return { status: 400, raw: "<h1>Error 400: invalid_request</h1>" };
     const challenge = q.get("code_challenge");

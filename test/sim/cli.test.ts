@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
+import { SIM_BROKER_URL } from "../../sim/broker";
 import { DEMO_CREDENTIALS } from "../../sim/ensure-build";
 import { startFakeServer } from "../../sim/servers";
 import { demoAsleep, demoNight } from "../../sim/servers/demo-user";
@@ -260,6 +261,64 @@ describe("simulator with --server", () => {
       const r = JSON.parse(out) as Report;
       assert.ok(r.requests.length >= 4);
       assert.ok(r.requests.every((q) => q.status === 200));
+      assert.match(screen(r, "s").sleep, /^\d+h \d\dm$/);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe("simulator in broker mode (sim/scenarios/broker-demo.json)", () => {
+  it("shows a signed-in day, with every OAuth call going to the token broker", () => {
+    const r = simulate(JSON.parse(readFileSync(join(ROOT, "sim", "scenarios", "broker-demo.json"), "utf8")) as unknown);
+    assert.match(screen(r, "morning").status, /^Updated/);
+    assert.match(screen(r, "morning").sleep, /^\d+h \d\dm$/);
+    assert.equal(screen(r, "signed-out").status, "Sign in on your phone");
+    const oauth = r.requests.filter((q) => /\/(token|refresh|revoke)$/.test(q.url));
+    assert.deepEqual([...new Set(oauth.map((q) => new URL(q.url).pathname))].sort(), ["/refresh", "/revoke", "/token"]);
+    assert.ok(oauth.every((q) => q.url.startsWith(SIM_BROKER_URL) && q.status === 200));
+    assert.deepEqual(r.problems, []);
+  });
+
+  it("sends the broker's own requests to --server", async () => {
+    const start = Date.parse("2026-11-24T09:00:00Z");
+    const server = await startFakeServer({
+      now: () => start,
+      timeZone: "UTC",
+      google: { ...DEMO_CREDENTIALS.google, redirectUris: [SIM_BROKER_URL + "/callback"] },
+      fitbit: DEMO_CREDENTIALS.fitbit,
+    });
+    const file = join(dir, "broker-server.json");
+    writeFileSync(
+      file,
+      JSON.stringify({
+        start: "2026-11-24T09:00:00",
+        timeZone: "UTC",
+        steps: [{ do: "signIn" }, { do: "advance", minutes: 1 }, { do: "screen", name: "s" }],
+      }),
+    );
+    try {
+      const child = spawn(
+        process.execPath,
+        [
+          "--import",
+          "tsx",
+          join(ROOT, "sim", "cli.ts"),
+          "--json",
+          "--broker",
+          "--server",
+          server.url,
+          "--scenario",
+          file,
+        ],
+        { cwd: ROOT, env: { ...process.env, GOOGLE_CLIENT_ID: "", GOOGLE_CLIENT_SECRET: "", FITBIT_CLIENT_ID: "" } },
+      );
+      let out = "";
+      child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+      assert.equal(code, 0);
+      const r = JSON.parse(out) as Report;
+      assert.ok(r.requests.some((q) => q.url === SIM_BROKER_URL + "/token" && q.status === 200));
       assert.match(screen(r, "s").sleep, /^\d+h \d\dm$/);
     } finally {
       await server.close();

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
-import { credentialsEnv, readCredentials, renderCredentialsModule } from "../../tools/credentials";
+import { CredentialsError, credentialsEnv, readCredentials, renderCredentialsModule } from "../../tools/credentials";
 
 const tempDirs: string[] = [];
 after(() => tempDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -52,8 +52,47 @@ describe("build-time OAuth credentials", () => {
     assert.deepEqual(credentialsEnv(credentials), {
       GOOGLE_CLIENT_ID: "g",
       GOOGLE_CLIENT_SECRET: "s",
+      BROKER_URL: "",
       FITBIT_CLIENT_ID: "f",
     });
+  });
+
+  it("take a token broker URL from the environment or the file, without a trailing slash", () => {
+    const fromEnv = readCredentials(
+      { GOOGLE_CLIENT_ID: "g", BROKER_URL: "https://auth.example.com/" },
+      localFile(null),
+    );
+    assert.deepEqual(fromEnv.google, { clientId: "g", clientSecret: "", brokerUrl: "https://auth.example.com" });
+    const file = localFile('{"googleClientId":"g","brokerUrl":"https://example.com/sleep-broker"}');
+    assert.equal(readCredentials({}, file).google.brokerUrl, "https://example.com/sleep-broker");
+    assert.equal(readCredentials({}, file).fitbit.brokerUrl, undefined, "the legacy provider has no broker");
+  });
+
+  it("refuse a client secret next to a broker URL, without printing the secret", () => {
+    const env = {
+      GOOGLE_CLIENT_ID: "g",
+      GOOGLE_CLIENT_SECRET: "SENTINEL-SECRET",
+      BROKER_URL: "https://auth.example.com",
+    };
+    assert.throws(
+      () => readCredentials(env, localFile(null)),
+      (error: Error) =>
+        error instanceof CredentialsError &&
+        /wrangler secret put GOOGLE_CLIENT_SECRET/.test(error.message) &&
+        !error.message.includes("SENTINEL-SECRET"),
+    );
+    const file = localFile('{"googleClientSecret":"SENTINEL-SECRET"}');
+    assert.throws(() => readCredentials({ BROKER_URL: "https://auth.example.com" }, file), CredentialsError);
+  });
+
+  it("refuse a broker URL that is not plain https", () => {
+    for (const url of [
+      "http://auth.example.com",
+      "https://auth.example.com/?x=1",
+      "not a url",
+      "https://u@auth.example.com",
+    ])
+      assert.throws(() => readCredentials({ BROKER_URL: url }, localFile(null)), CredentialsError, url);
   });
 
   it("reject a local file that is not a JSON object", () => {

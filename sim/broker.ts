@@ -1,0 +1,96 @@
+// Runs the token broker (broker/src/index.ts) in the real Workers runtime, locally and offline:
+// bundled with esbuild as wrangler would, then served by miniflare (workerd). The Worker's own
+// requests to Google go to a base URL given here (the fake servers, or --server), and any other
+// host is refused, as there is no internet here.
+import { buildSync } from "esbuild";
+import { Miniflare, Response as WorkerResponse } from "miniflare";
+import { join } from "node:path";
+
+/** The public URL the simulated build is configured with (BROKER_URL); requests to it reach the Worker. */
+export const SIM_BROKER_URL = "https://broker.sleepface.test";
+/** The simulator's sealing key (32 bytes, base64): a fixed demo value, never a real one. */
+export const SIM_SEALING_KEY = Buffer.alloc(32, 7).toString("base64");
+
+const GOOGLE_HOSTS = ["oauth2.googleapis.com", "accounts.google.com"];
+
+/** The Worker as one ES module, as `wrangler deploy` bundles it. */
+export function bundleBroker(root: string): string {
+  const result = buildSync({
+    entryPoints: [join(root, "broker", "src", "index.ts")],
+    bundle: true,
+    format: "esm",
+    target: "es2022",
+    write: false,
+    logLevel: "silent",
+  });
+  return result.outputFiles[0].text;
+}
+
+export interface BrokerOptions {
+  root: string;
+  clientId: string;
+  clientSecret: string;
+  sealingKey?: string;
+  previousSealingKey?: string;
+  /** Where the Worker's requests to Google's hosts go (same path and query). */
+  googleBase(): string;
+  /** Override for the settings redirect page (tests). */
+  settingsRedirect?: string;
+}
+
+export interface RunningBroker {
+  /** Sends a request to the Worker as if to its public URL; redirects are not followed. */
+  fetch(url: string, init?: { method?: string; headers?: Record<string, string>; body?: string }): Promise<Response>;
+  /** Bytes of the bundled Worker. */
+  scriptBytes: number;
+  dispose(): Promise<void>;
+}
+
+export async function startBroker(options: BrokerOptions): Promise<RunningBroker> {
+  const script = bundleBroker(options.root);
+  const bindings: Record<string, string> = {
+    GOOGLE_CLIENT_ID: options.clientId,
+    GOOGLE_CLIENT_SECRET: options.clientSecret,
+    SEALING_KEY: options.sealingKey ?? SIM_SEALING_KEY,
+  };
+  if (options.previousSealingKey !== undefined) bindings.SEALING_KEY_PREVIOUS = options.previousSealingKey;
+  if (options.settingsRedirect !== undefined) bindings.SETTINGS_REDIRECT = options.settingsRedirect;
+  const mf = new Miniflare({
+    modules: true,
+    script,
+    compatibilityDate: "2025-07-18",
+    bindings,
+    outboundService: async (request) => {
+      const url = new URL(request.url);
+      if (!GOOGLE_HOSTS.includes(url.hostname))
+        return new WorkerResponse(`no internet here: ${url.hostname}`, { status: 502 });
+      const target = new URL(url.pathname + url.search, options.googleBase());
+      const answer = await fetch(target, {
+        method: request.method,
+        headers: Object.fromEntries(request.headers as unknown as Iterable<[string, string]>),
+        body: request.method === "GET" ? undefined : await request.text(),
+        redirect: "manual",
+      });
+      const headers: Array<[string, string]> = [];
+      answer.headers.forEach((value, name) => headers.push([name, value]));
+      return new WorkerResponse(await answer.text(), { status: answer.status, headers });
+    },
+  });
+  await mf.ready;
+  return {
+    scriptBytes: Buffer.byteLength(script),
+    async fetch(url, init = {}) {
+      const response = await mf.dispatchFetch(url, {
+        method: init.method ?? "GET",
+        headers: init.headers,
+        body: init.body,
+        redirect: "manual",
+      });
+      const headers = new Headers();
+      response.headers.forEach((value, name) => headers.append(name, value));
+      const body = await response.text();
+      return new Response(response.status === 204 ? null : body, { status: response.status, headers });
+    },
+    dispose: () => mf.dispose(),
+  };
+}
