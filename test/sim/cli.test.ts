@@ -8,6 +8,7 @@ import { after, describe, it } from "node:test";
 import { SIM_BROKER_URL } from "../../sim/broker";
 import { DEMO_CREDENTIALS } from "../../sim/ensure-build";
 import { startFakeServer } from "../../sim/servers";
+import { GoogleClientConfig } from "../../sim/servers/google-oauth";
 import { demoAsleep, demoNight } from "../../sim/servers/demo-user";
 
 const ROOT = join(__dirname, "..", "..");
@@ -35,6 +36,42 @@ function simulate(scenario: unknown, extra: string[] = []): Report {
   );
   assert.equal(run.status, 0, run.stderr);
   return JSON.parse(run.stdout) as Report;
+}
+
+/** A sign-in and a sync against a fake server started here, as an independent `--server`. */
+async function simulateAgainstServer(google: GoogleClientConfig, extra: string[]): Promise<Report> {
+  const file = join(dir, `server-${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(
+    file,
+    JSON.stringify({
+      start: "2026-11-24T09:00:00",
+      timeZone: "UTC",
+      steps: [{ do: "signIn" }, { do: "advance", minutes: 1 }, { do: "screen", name: "s" }],
+    }),
+  );
+  const start = Date.parse("2026-11-24T09:00:00Z");
+  const server = await startFakeServer({
+    now: () => start,
+    timeZone: "UTC",
+    seed: 5,
+    google,
+    fitbit: DEMO_CREDENTIALS.fitbit,
+  });
+  try {
+    // spawn, not spawnSync: this process must stay free to answer as the server
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", join(ROOT, "sim", "cli.ts"), "--json", "--server", server.url, "--scenario", file, ...extra],
+      { cwd: ROOT, env: { ...process.env, GOOGLE_CLIENT_ID: "", GOOGLE_CLIENT_SECRET: "", FITBIT_CLIENT_ID: "" } },
+    );
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    assert.equal(code, 0);
+    return JSON.parse(out) as Report;
+  } finally {
+    await server.close();
+  }
 }
 
 const screen = (r: Report, name: string) => r.screens.find((s) => s.name === name)?.text ?? {};
@@ -220,51 +257,10 @@ describe("simulator end to end (failures)", () => {
 
 describe("simulator with --server", () => {
   it("routes every provider request to an independent server, authorize redirect included", async () => {
-    const start = Date.parse("2026-11-24T09:00:00Z");
-    const server = await startFakeServer({
-      now: () => start,
-      timeZone: "UTC",
-      seed: 5,
-      google: DEMO_CREDENTIALS.google,
-      fitbit: DEMO_CREDENTIALS.fitbit,
-    });
-    const file = join(dir, "server.json");
-    writeFileSync(
-      file,
-      JSON.stringify({
-        start: "2026-11-24T09:00:00",
-        timeZone: "UTC",
-        steps: [{ do: "signIn" }, { do: "advance", minutes: 1 }, { do: "screen", name: "s" }],
-      }),
-    );
-    try {
-      const child = spawn(
-        process.execPath,
-        [
-          "--import",
-          "tsx",
-          join(ROOT, "sim", "cli.ts"),
-          "--json",
-          "--server",
-          server.url,
-          "--scenario",
-          file,
-          "--out",
-          join(dir, "png"),
-        ],
-        { cwd: ROOT, env: { ...process.env, GOOGLE_CLIENT_ID: "", GOOGLE_CLIENT_SECRET: "", FITBIT_CLIENT_ID: "" } },
-      );
-      let out = "";
-      child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
-      const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
-      assert.equal(code, 0);
-      const r = JSON.parse(out) as Report;
-      assert.ok(r.requests.length >= 4);
-      assert.ok(r.requests.every((q) => q.status === 200));
-      assert.match(screen(r, "s").sleep, /^\d+h \d\dm$/);
-    } finally {
-      await server.close();
-    }
+    const r = await simulateAgainstServer(DEMO_CREDENTIALS.google, ["--out", join(dir, "png")]);
+    assert.ok(r.requests.length >= 4);
+    assert.ok(r.requests.every((q) => q.status === 200));
+    assert.match(screen(r, "s").sleep, /^\d+h \d\dm$/);
   });
 });
 
@@ -281,48 +277,12 @@ describe("simulator in broker mode (sim/scenarios/broker-demo.json)", () => {
   });
 
   it("sends the broker's own requests to --server", async () => {
-    const start = Date.parse("2026-11-24T09:00:00Z");
-    const server = await startFakeServer({
-      now: () => start,
-      timeZone: "UTC",
-      google: { ...DEMO_CREDENTIALS.google, redirectUris: [SIM_BROKER_URL + "/callback"] },
-      fitbit: DEMO_CREDENTIALS.fitbit,
-    });
-    const file = join(dir, "broker-server.json");
-    writeFileSync(
-      file,
-      JSON.stringify({
-        start: "2026-11-24T09:00:00",
-        timeZone: "UTC",
-        steps: [{ do: "signIn" }, { do: "advance", minutes: 1 }, { do: "screen", name: "s" }],
-      }),
+    const r = await simulateAgainstServer(
+      { ...DEMO_CREDENTIALS.google, redirectUris: [SIM_BROKER_URL + "/callback"] },
+      ["--broker"],
     );
-    try {
-      const child = spawn(
-        process.execPath,
-        [
-          "--import",
-          "tsx",
-          join(ROOT, "sim", "cli.ts"),
-          "--json",
-          "--broker",
-          "--server",
-          server.url,
-          "--scenario",
-          file,
-        ],
-        { cwd: ROOT, env: { ...process.env, GOOGLE_CLIENT_ID: "", GOOGLE_CLIENT_SECRET: "", FITBIT_CLIENT_ID: "" } },
-      );
-      let out = "";
-      child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
-      const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
-      assert.equal(code, 0);
-      const r = JSON.parse(out) as Report;
-      assert.ok(r.requests.some((q) => q.url === SIM_BROKER_URL + "/token" && q.status === 200));
-      assert.match(screen(r, "s").sleep, /^\d+h \d\dm$/);
-    } finally {
-      await server.close();
-    }
+    assert.ok(r.requests.some((q) => q.url === SIM_BROKER_URL + "/token" && q.status === 200));
+    assert.match(screen(r, "s").sleep, /^\d+h \d\dm$/);
   });
 });
 
