@@ -76,8 +76,17 @@ export function createFace(doc: ElementSource): Face {
     else target[prop] = value as number;
   };
 
+  /** Whether a text changed since the last layout that measured it (measuring costs on the watch). */
+  const needsLayout = (textId: string): boolean => {
+    const key = textId + ".measured";
+    if (cache[key] === cache[textId + ".text"]) return false;
+    cache[key] = cache[textId + ".text"];
+    return true;
+  };
+
   /** Centres a glyph and the text after it as one line around x = centre. */
   const centreWithGlyph = (iconId: string, textId: string, centre: number): void => {
+    if (!needsLayout(textId)) return;
     const icon = el(iconId);
     const width = icon.width + GLYPH_GAP + el(textId).getBBox().width;
     const left = Math.round(centre - width / 2);
@@ -194,8 +203,7 @@ export function createFace(doc: ElementSource): Face {
       s === null || s.restingHeartRate === null ? UNKNOWN_TEXT : s.restingHeartRate + " " + input.gettext("bpm"),
     );
     // The heart sits just before the right-aligned resting heart rate.
-    const rhr = el("rhr").getBBox();
-    set("rhr-icon", "x", Math.round(rhr.x - GLYPH_GAP - el("rhr-icon").width));
+    if (needsLayout("rhr")) set("rhr-icon", "x", Math.round(el("rhr").getBBox().x - GLYPH_GAP - el("rhr-icon").width));
     drawStages(s);
     drawTrend(s, a.steps);
     const status = formatStatus(input.status, input.gettext);

@@ -29,6 +29,9 @@ function viewIds(node: { id: string; children: Array<{ id: string; children: unk
 }
 const IDS = viewIds(VIEW.root);
 
+/** How often the face measured a text (getBBox costs on the watch). */
+const measured = { count: 0 };
+
 /** A fake element starting from the view's own values; counts text writes. */
 function element(id: string): ViewElement & { writes: number } {
   const source = VIEW.getElementById(id);
@@ -45,7 +48,10 @@ function element(id: string): ViewElement & { writes: number } {
     style: { opacity: 1, fill: "", display: "inline" },
     _text: "",
     // about 10 px per character: enough for the face's centring, which the simulator measures exactly
-    getBBox: () => ({ x: el.x, width: el._text.length * 10 }),
+    getBBox: () => {
+      measured.count++;
+      return { x: el.x, width: el._text.length * 10 };
+    },
   };
   return Object.defineProperty(el, "text", {
     get: () => el._text,
@@ -317,6 +323,20 @@ describe("watch face complication, units, language and theme", () => {
     start(deps);
     assert.equal(w.el("ring")?.sweepAngle, Math.round(0.8421 * 270));
     assert.equal(w.el("azm-ring")?.sweepAngle, 135);
+  });
+});
+
+describe("watch face measuring", () => {
+  it("measures a text only when it changed, not on every minute", () => {
+    const { w, deps } = fakeWatch(NOW);
+    start(deps);
+    w.deliverFile("snapshot.cbor", encodeSnapshot(snapshot()));
+    const before = measured.count;
+    w.tick(NOW);
+    w.tick(NOW); // the same texts: nothing to measure (a new minute may change the status line)
+    assert.equal(measured.count, before);
+    w.tap(); // another complication: its text is measured again to centre it with its glyph
+    assert.equal(measured.count, before + 1);
   });
 });
 
