@@ -1,17 +1,19 @@
 // Runs the token broker (broker/src/index.ts) in the real Workers runtime, locally and offline:
 // bundled with esbuild as wrangler would, then served by miniflare (workerd). The Worker's own
-// requests to Google go to a base URL given here (the fake servers, or --server), and any other
-// host is refused, as there is no internet here.
+// requests to Google's OAuth hosts go to a base URL given here (the fake servers, or --server),
+// rewritten as the phone's are (route-fetch.ts); any other host is refused: no internet here.
 import { buildSync } from "esbuild";
 import { Miniflare, Response as WorkerResponse } from "miniflare";
 import { join } from "node:path";
+import { routeUrl } from "./phone/route-fetch";
+
+/** The only hosts the Worker talks to: Google's OAuth endpoints. */
+const GOOGLE_OAUTH_HOSTS = ["oauth2.googleapis.com", "accounts.google.com"];
 
 /** The public URL the simulated build is configured with (BROKER_URL); requests to it reach the Worker. */
 export const SIM_BROKER_URL = "https://broker.sleepface.test";
 /** The simulator's sealing key (32 bytes, base64): a fixed demo value, never a real one. */
 export const SIM_SEALING_KEY = Buffer.alloc(32, 7).toString("base64");
-
-const GOOGLE_HOSTS = ["oauth2.googleapis.com", "accounts.google.com"];
 
 /** The Worker as one ES module, as `wrangler deploy` bundles it. */
 export function bundleBroker(root: string): string {
@@ -61,10 +63,9 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
     compatibilityDate: "2025-07-18",
     bindings,
     outboundService: async (request) => {
-      const url = new URL(request.url);
-      if (!GOOGLE_HOSTS.includes(url.hostname))
-        return new WorkerResponse(`no internet here: ${url.hostname}`, { status: 502 });
-      const target = new URL(url.pathname + url.search, options.googleBase());
+      const host = new URL(request.url).hostname;
+      if (!GOOGLE_OAUTH_HOSTS.includes(host)) return new WorkerResponse(`no internet here: ${host}`, { status: 502 });
+      const target = routeUrl(request.url, options.googleBase());
       const answer = await fetch(target, {
         method: request.method,
         headers: Object.fromEntries(request.headers as unknown as Iterable<[string, string]>),

@@ -36,11 +36,14 @@ function leavesScreen(b: Box): boolean {
   ].every(([x, y]) => onScreen(x, y));
 }
 
-/** Every colliding pair, in drawing order, and every box that leaves the screen. */
-export function findOverlaps(boxes: DrawnBox[]): Overlap[] {
+/**
+ * Every colliding pair, in drawing order, and every box that leaves the visible area (by default
+ * the watch's rounded screen; the settings page passes its column).
+ */
+export function findOverlaps(boxes: DrawnBox[], leaves: (box: Box) => boolean = leavesScreen): Overlap[] {
   const out: Overlap[] = [];
   for (let i = 0; i < boxes.length; i++) {
-    if (leavesScreen(boxes[i].box)) out.push([boxes[i].id, "screen"]);
+    if (leaves(boxes[i].box)) out.push([boxes[i].id, "screen"]);
     for (let j = i + 1; j < boxes.length; j++)
       if (intersect(boxes[i].box, boxes[j].box)) out.push([boxes[i].id, boxes[j].id]);
   }

@@ -6,7 +6,7 @@
 import { PageNode } from "../phone/settings-page";
 import { Box, outlineText, textWidth, Weight } from "./fonts";
 import { DrawnBox } from "./document-to-svg";
-import { Overlap } from "./layout-check";
+import { findOverlaps, Overlap } from "./layout-check";
 
 export const PAGE_WIDTH = 360;
 const MARGIN = 16;
@@ -162,19 +162,9 @@ function section(l: Layout, node: PageNode, settings: Record<string, string>): v
   l.y += 8;
 }
 
-function overlaps(boxes: DrawnBox[]): Overlap[] {
-  const out: Overlap[] = [];
-  const inside = (b: Box) => b.x1 >= MARGIN && b.x2 <= PAGE_WIDTH - MARGIN;
-  for (let i = 0; i < boxes.length; i++) {
-    if (!inside(boxes[i].box)) out.push([boxes[i].id, "screen"]);
-    for (let j = i + 1; j < boxes.length; j++) {
-      const a = boxes[i].box;
-      const b = boxes[j].box;
-      if (a.x1 < b.x2 + 1 && b.x1 < a.x2 + 1 && a.y1 < b.y2 + 1 && b.y1 < a.y2 + 1)
-        out.push([boxes[i].id, boxes[j].id]);
-    }
-  }
-  return out;
+/** A text box outside the card column, between the page's margins. */
+function leavesColumn(b: Box): boolean {
+  return b.x1 < MARGIN || b.x2 > PAGE_WIDTH - MARGIN;
 }
 
 /** The page as an SVG PAGE_WIDTH wide, as tall as its content, with its layout check. */
@@ -189,5 +179,5 @@ export function renderPage(
   }
   const height = Math.ceil(l.y + 16);
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${PAGE_WIDTH}" height="${height}" viewBox="0 0 ${PAGE_WIDTH} ${height}"><rect width="100%" height="100%" fill="#f2f2f7"/>${l.parts.join("")}</svg>`;
-  return { svg, overlaps: overlaps(l.boxes) };
+  return { svg, overlaps: findOverlaps(l.boxes, leavesColumn) };
 }
