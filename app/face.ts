@@ -1,11 +1,12 @@
 // Draws the face from the clock, the live activity and the snapshot. Each element keeps the last
 // value written, so a redraw touches only what changed.
-import { formatClockTime, ClockDisplay } from "../common/format-clock";
+import { formatClockTime } from "../common/format-clock";
 import { formatLocalCount, formatLocalDate, formatLocalDuration, formatLocalTimeOfDay } from "../common/locale-format";
 import { Night, Snapshot } from "../common/snapshot";
-import { ActivityFigures, COMPLICATIONS, complicationText } from "./complication";
+import { COMPLICATIONS, complicationText } from "./complication";
 import { ElementSource, ViewElement } from "./deps";
-import { formatStatus, StatusLine } from "./status-line";
+import { AodDrawer, FaceInput, FaceTools } from "./face-input";
+import { formatStatus } from "./status-line";
 import { THEMES } from "./themes";
 
 /** Text shown for a value that is not known: never a made-up zero. */
@@ -25,32 +26,16 @@ interface Layout {
   gaugeDegrees: number;
 }
 
-export interface FaceInput {
-  now: Date;
-  /** The watch's local civil date (yyyymmdd). */
-  today: number;
-  clockDisplay: ClockDisplay;
-  language: string;
-  deviceUnits: string;
-  gettext: (msgid: string) => string;
-  activity: ActivityFigures;
-  complication: number;
-  snapshot: Snapshot | null;
-  status: StatusLine;
-  /** Always-on display: draw only the minimal layout. */
-  aod: boolean;
-}
-
 export interface Face {
   render(input: FaceInput): void;
 }
 
 /** Last night's asleep time in the language (a nap says so by its glyph and on the line below). */
-function sleepText(night: Night | null, language: string): string {
+export function sleepText(night: Night | null, language: string): string {
   return night === null ? UNKNOWN_TEXT : formatLocalDuration(language, night.minutesAsleep);
 }
 
-export function createFace(doc: ElementSource): Face {
+export function createFace(doc: ElementSource, drawAod: AodDrawer | null): Face {
   const cache: { [key: string]: string | number } = {};
   const el = (id: string): ViewElement => {
     const found = doc.getElementById(id);
@@ -141,16 +126,6 @@ export function createFace(doc: ElementSource): Face {
     }
   };
 
-  const renderAod = (input: FaceInput): void => {
-    const now = input.now;
-    const night = input.snapshot === null ? null : input.snapshot.night;
-    set("aod-time", "text", formatClockTime(now.getHours(), now.getMinutes(), input.clockDisplay));
-    set("aod-date", "text", formatLocalDate(input.language, now.getDay(), now.getMonth(), now.getDate()));
-    set("aod-sleep", "text", sleepText(night, input.language));
-    set("aod-sleep-icon", "href", night !== null && night.nap ? "glyphs/nap.png" : "glyphs/sleep.png");
-    centreWithGlyph("aod-sleep-icon", "aod-sleep", centre);
-  };
-
   const renderMain = (input: FaceInput): void => {
     const now = input.now;
     const s = input.snapshot;
@@ -220,11 +195,21 @@ export function createFace(doc: ElementSource): Face {
     set("bedtime", "opacity", dim ? 0.45 : 1);
   };
 
+  const tools: FaceTools = {
+    set: set,
+    centreWithGlyph: (iconId, textId) => centreWithGlyph(iconId, textId, centre),
+  };
+
   return {
     render(input: FaceInput): void {
+      if (drawAod === null) {
+        // Without the always-on layout the platform shows its own clock in AOD; no drawing then.
+        if (!input.aod) renderMain(input);
+        return;
+      }
       set("face-main", "display", input.aod ? "none" : "inline");
       set("face-aod", "display", input.aod ? "inline" : "none");
-      if (input.aod) renderAod(input);
+      if (input.aod) drawAod(input, tools);
       else renderMain(input);
     },
   };

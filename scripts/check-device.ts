@@ -1,20 +1,41 @@
-// CLI: npm run check:device [-- path/to/app.fba]. Prints the size table; exits 1 on any problem.
+// CLI: npm run check:device [-- path/to/app.fba] [--authorized access_aod]. Prints the requested
+// permissions and the size table; exits 1 on any problem: a restricted permission the build is not
+// authorized for (a watch refuses to sideload it), non-ES5 watch code, or a bundle over budget.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { readFba } from "../tools/fba";
+import { refusedPermissions, requestedPermissions } from "../tools/permissions";
 import { checkFba, formatSizeTable } from "./device-guard";
 
+/** The .fba path and the permissions Fitbit authorized for this build (`--authorized a,b`). */
+function readArgs(argv: string[]): { path: string; authorized: string[] } {
+  let path = join(__dirname, "..", "build", "app.fba");
+  const authorized: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--authorized") authorized.push(...(argv[++i] ?? "").split(",").filter((p) => p !== ""));
+    else path = argv[i];
+  }
+  return { path, authorized };
+}
+
 function main(): number {
-  const path = process.argv[2] ?? join(__dirname, "..", "build", "app.fba");
+  const { path, authorized } = readArgs(process.argv.slice(2));
   if (!existsSync(path)) {
     console.error(`${path} does not exist: run \`npm run build\` first`);
     return 1;
   }
-  const report = checkFba(readFba(path));
+  const fba = readFba(path);
+  const requested = requestedPermissions(fba.manifest);
+  console.log(`requested permissions: ${requested.join(", ") || "none"}`);
+  const report = checkFba(fba);
+  const problems = refusedPermissions(requested, authorized)
+    .map((p) => p.why)
+    .concat(report.problems);
   console.log(formatSizeTable(report.sizes));
-  for (const problem of report.problems) console.error(`error: ${problem}`);
-  if (report.problems.length === 0) console.log("watch bundle OK: ES5 and within budget");
-  return report.problems.length === 0 ? 0 : 1;
+  for (const problem of problems) console.error(`error: ${problem}`);
+  if (problems.length === 0)
+    console.log("watch bundle OK: installable (no unauthorized restricted permission), ES5 and within budget");
+  return problems.length === 0 ? 0 : 1;
 }
 
 process.exitCode = main();
