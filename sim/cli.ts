@@ -5,6 +5,7 @@ import { join, resolve } from "node:path";
 import { RunResult, toJson, toText } from "./report";
 import { runScenario } from "./run-scenario";
 import { ScenarioError } from "./scenario";
+import { InstallRefused } from "./simulator";
 
 export interface CliOptions {
   scenario: string | null;
@@ -75,6 +76,11 @@ async function main(): Promise<number> {
     else console.log(`${toText(result)}\nsimulated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return 0;
   } catch (error) {
+    // A refused install exits 3 with the reason, as a sideload to a watch would fail.
+    if (error instanceof InstallRefused) {
+      console.error(error.message);
+      return 3;
+    }
     console.error(
       error instanceof ScenarioError
         ? error.message

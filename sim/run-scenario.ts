@@ -41,7 +41,7 @@ export async function runScenario(raw: unknown, options: RunOptions): Promise<Ru
   const credentials = scenario.oauthClients === "none" ? NO_CREDENTIALS : simulatorCredentials(options.root);
   // Broker mode: the build knows the broker's URL and no client secret; the Worker holds the secret.
   const built = scenario.broker ? throughBroker(credentials) : credentials;
-  const fba = readFba(ensureBuild(options.root, built, options.log));
+  const fba = readFba(ensureBuild(options.root, built, options.log, scenario.build));
   // The fake server reads the simulator's virtual clock once the simulator exists.
   let clockNow = () => new Date(scenario.start).getTime();
   let server: FakeServer | null = null;
@@ -65,16 +65,16 @@ export async function runScenario(raw: unknown, options: RunOptions): Promise<Ru
       })
     : null;
   const routes: Routes = { serverBase: () => base, broker: broker && { url: SIM_BROKER_URL, fetch: broker.fetch } };
-  const sim = new Simulator(fba, scenario, routes);
-  clockNow = () => sim.clock.now();
   const ctx: StepContext = { server, outDir: options.out, screens: [], png: options.png };
   try {
+    const sim = new Simulator(fba, scenario, routes); // refuses the install of an unauthorized restricted permission
+    clockNow = () => sim.clock.now();
     await sim.boot();
     for (const step of scenario.steps) await runStep(sim, step, ctx);
+    if (process.env.SIM_VERBOSE === "1") for (const line of sim.logs) options.log(`  log: ${line}`);
+    return { screens: ctx.screens, requests: sim.requests, transfers: sim.link.transfers, problems: sim.problems };
   } finally {
     await server?.close();
     await broker?.dispose();
   }
-  if (process.env.SIM_VERBOSE === "1") for (const line of sim.logs) options.log(`  log: ${line}`);
-  return { screens: ctx.screens, requests: sim.requests, transfers: sim.link.transfers, problems: sim.problems };
 }

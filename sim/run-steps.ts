@@ -51,8 +51,10 @@ function pngPath(ctx: StepContext, file: string): string {
 function captureScreen(sim: Simulator, name: string, ctx: StepContext): void {
   const doc = sim.watch.document;
   const screen = sim.watch.screen;
+  // What is lit: the face, or its always-on layout (whatever display.on reads meanwhile).
+  const lit = screen.on || screen.aod;
   // A screen that is off shows nothing, so nothing can collide on it.
-  const drawn = doc !== null && screen.on ? renderDocument(doc.root, sim.watch.files) : null;
+  const drawn = doc !== null && lit ? renderDocument(doc.root, sim.watch.files) : null;
   for (const problem of drawn?.problems ?? []) sim.problems.push(problem);
   let png: string | null = null;
   if (ctx.png && doc !== null) {
@@ -65,7 +67,7 @@ function captureScreen(sim: Simulator, name: string, ctx: StepContext): void {
     at: sim.clock.now(),
     kind: "watch",
     aod: screen.aod,
-    text: screen.on ? visibleTexts(sim) : {},
+    text: lit ? visibleTexts(sim) : {},
     png,
     page: describePage(sim.page()),
     overlaps: drawn === null ? [] : findOverlaps(drawn.boxes),
@@ -111,7 +113,11 @@ export async function runStep(sim: Simulator, step: Step, ctx: StepContext): Pro
       sim.watch.displayChanged();
       break;
     case "signIn":
-      sim.logs.push(await signIn(sim.page(), sim.routes, sim.phoneOnline));
+      sim.logs.push(
+        await signIn(sim.page(), sim.routes, sim.phoneOnline, (key, value) =>
+          sim.settings.pageSide.setItem(key, value),
+        ),
+      );
       break;
     case "signOut": {
       // The en-US label, or in other languages the page's only button (docs/contracts.md §3).
@@ -137,7 +143,23 @@ export async function runStep(sim: Simulator, step: Step, ctx: StepContext): Pro
       break;
     case "watch":
       Object.assign(sim.scenario.watch, step.values);
+      sim.history.noteSteps(sim.clock.now(), sim.scenario.watch.steps);
       break;
+    case "permission":
+      sim.permissions.set(step.name, step.granted);
+      break;
+    case "sleepState":
+      sim.sleepState = step.state;
+      sim.watch.sleepChanged();
+      break;
+    case "watchBusy":
+      sim.link.setWatchBusy(step.on);
+      break;
+    case "returnToClock":
+    // The user comes back to the clock from another app: the face starts again, and its start
+    // launches an unloaded companion (Companion guide: "When an application is launched by the
+    // user, its associated companion is simultaneously launched").
+    // falls through
     case "restartWatchApp":
       sim.watch.stop();
       sim.clock.cancelOwner("watch");
@@ -162,13 +184,8 @@ export async function runStep(sim: Simulator, step: Step, ctx: StepContext): Pro
       break;
     case "displayOff":
     case "displayOn":
+      // A wrist raise turns the display on in the running face; it launches nothing (reference §2.3).
       sim.displayOn = step.do === "displayOn";
-      // Assumed (sim/README.md): the watch face coming back to the screen connects its socket,
-      // which launches an unloaded companion (launchReasons.peerAppLaunched).
-      if (sim.displayOn && sim.watch.running && !sim.companion.running) {
-        sim.companion.start({ peerAppLaunched: true });
-        sim.link.update();
-      }
       sim.watch.displayChanged();
       break;
     case "sendFile": {

@@ -5,7 +5,10 @@ import { WatchSetup } from "./watch/watch-modules";
 export type Step =
   | { do: "signIn" | "signOut" | "disconnectWatch" | "connectWatch" | "phoneOffline" | "phoneOnline" }
   | { do: "restartWatchApp" | "restartCompanion" | "clearFaults" | "displayOff" | "displayOn" }
-  | { do: "unloadCompanion" }
+  | { do: "unloadCompanion" | "returnToClock" }
+  | { do: "permission"; name: string; granted: boolean }
+  | { do: "sleepState"; state: "awake" | "asleep" | "unknown" }
+  | { do: "watchBusy"; on: boolean }
   | { do: "wakeUps"; mode: WakeUpMode }
   | { do: "phoneClock"; offsetMinutes: number }
   | { do: "advance"; minutes: number }
@@ -33,6 +36,12 @@ export interface Scenario {
   oauthClients: "demo" | "none";
   /** Sign in through the token broker (broker/) run under miniflare (default false). */
   broker: boolean;
+  /** "default": the installable build; "aod": the authorized always-on build (tools/build-variant.ts). */
+  build: "default" | "aod";
+  /** Restricted permissions Fitbit authorized for this developer (default none): others refuse the install. */
+  authorizedPermissions: string[];
+  /** What `display.on` reads while `aodActive` (undocumented; default true). */
+  aodDisplayOn: boolean;
   start: string;
   timeZone: string;
   /** The watch's zone, when it differs from the phone's (default: `timeZone`). */
@@ -58,6 +67,7 @@ const SIMPLE = [
   "displayOff",
   "displayOn",
   "unloadCompanion",
+  "returnToClock",
 ];
 const WATCH_NUMBERS = [
   "steps",
@@ -172,6 +182,20 @@ function parseStep(value: unknown, field: string): Step {
         fail(`${field}.mode`, 'must be "exact", "late" or "dropped"');
       return { do: "wakeUps", mode };
     }
+    case "permission": {
+      const name = optionalString(value, "name", "", `${field}.name`) || fail(`${field}.name`, "is required");
+      if (typeof value.granted !== "boolean") fail(`${field}.granted`, "must be true or false");
+      return { do: "permission", name, granted: value.granted };
+    }
+    case "sleepState": {
+      const state = value.state;
+      if (state !== "awake" && state !== "asleep" && state !== "unknown")
+        fail(`${field}.state`, 'must be "awake", "asleep" or "unknown"');
+      return { do: "sleepState", state };
+    }
+    case "watchBusy":
+      if (typeof value.on !== "boolean") fail(`${field}.on`, "must be true or false");
+      return { do: "watchBusy", on: value.on };
     case "phoneClock": {
       const offset = value.offsetMinutes;
       if (typeof offset !== "number" || !Number.isInteger(offset))
@@ -242,6 +266,9 @@ export function parseScenario(value: unknown, defaultProvider: "google" | "fitbi
         "unloadAfterEachRun",
         "oauthClients",
         "broker",
+        "build",
+        "authorizedPermissions",
+        "aodDisplayOn",
         "watchTimeZone",
         "start",
         "timeZone",
@@ -264,12 +291,22 @@ export function parseScenario(value: unknown, defaultProvider: "google" | "fitbi
   if (oauthClients !== "demo" && oauthClients !== "none") fail("oauthClients", 'must be "demo" or "none"');
   const broker = value.broker ?? false;
   if (typeof broker !== "boolean") fail("broker", "must be true or false");
+  const build = optionalString(value, "build", "default", "build");
+  if (build !== "default" && build !== "aod") fail("build", 'must be "default" or "aod"');
+  const authorizedPermissions = value.authorizedPermissions ?? [];
+  if (!Array.isArray(authorizedPermissions) || !authorizedPermissions.every((p) => typeof p === "string"))
+    fail("authorizedPermissions", "must be an array of permission names");
+  const aodDisplayOn = value.aodDisplayOn ?? true;
+  if (typeof aodDisplayOn !== "boolean") fail("aodDisplayOn", "must be true or false");
   return {
     provider,
     seed,
     unloadAfterEachRun,
     oauthClients,
     broker,
+    build,
+    authorizedPermissions: authorizedPermissions,
+    aodDisplayOn,
     answers: answers as AnswerStyle,
     start,
     timeZone,

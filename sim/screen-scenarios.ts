@@ -30,13 +30,18 @@ function sweep(name: string): Step[] {
   return steps;
 }
 
+/** The authorized always-on build, for scenarios that show the always-on layout. */
+const AOD_BUILD = { build: "aod", authorizedPermissions: ["access_aod"] };
+
 /**
  * A day through the face's states with the settings page beside it: signed out, no sleep yet,
- * synced, always-on, phone out of reach, a rate limit, sign in again, the legacy API retired.
- * With `exhaustive`, the synced state is also shown in every theme and complication.
+ * synced, always-on (the authorized build), phone out of reach, a rate limit, sign in again, the
+ * legacy API retired. With `exhaustive`, the synced state is also shown in every theme and
+ * complication.
  */
 export function documentedScenario(locale: string, target: string, exhaustive = false): unknown {
   return {
+    ...AOD_BUILD,
     start: "2026-11-24T06:40:00",
     timeZone: "Europe/Berlin",
     locale,
@@ -102,13 +107,20 @@ function worstNight(nap: boolean): Night {
   };
 }
 
-function worstSnapshot(status: SyncStatus, lastSyncAt: number | null, nap: boolean, sequence: number): Snapshot {
+function worstSnapshot(
+  status: SyncStatus,
+  lastSyncAt: number | null,
+  nextCallAt: number,
+  nap: boolean,
+  sequence: number,
+): Snapshot {
   return {
     generatedAt: lastSyncAt ?? 0,
-    // far ahead of the companion's own epochs, so the watch keeps these snapshots
+    // an epoch of its own: the signed-out companion's snapshot was delivered before and is not resent
     epoch: 2000000000,
     sequence,
     lastSyncAt,
+    nextCallAt,
     status,
     night: status === SyncStatus.SignedOut ? null : worstNight(nap),
     nights: [779, 779, 779, 779, 779, 779, 779],
@@ -121,25 +133,31 @@ function worstSnapshot(status: SyncStatus, lastSyncAt: number | null, nap: boole
 /**
  * The worst cases for the layout: 10:58 PM on a 12-hour watch, five-digit figures everywhere, the
  * longest night, and each status line (the long German and French ones included), in every theme
- * and complication, with the watch out of the phone's reach so that only these snapshots count.
+ * and complication, and the always-on layout (the authorized build). The companion is signed out:
+ * its one snapshot arrives first, and then only these snapshots count.
  */
 export function worstCaseScenario(locale: string, target: string): unknown {
   const start = Date.parse("2026-11-24T22:58:00+01:00") / 1000;
-  // [name, status, last sync, a nap, refresh minutes]: each status line at its longest
-  const cases: Array<[string, SyncStatus, number | null, boolean, number]> = [
-    ["updated", SyncStatus.Ok, start - 29 * 60, false, 15],
-    ["updated-hours", SyncStatus.Ok, start - 119 * 60, false, 60],
-    ["nap", SyncStatus.Ok, start - 23 * 3600, true, 15],
-    ["retrying", SyncStatus.Retrying, start - 60, false, 15],
-    ["sign-in-again", SyncStatus.Reauth, start - 60, false, 15],
-    ["retired", SyncStatus.Retired, start - 60, false, 15],
-    ["signed-out", SyncStatus.SignedOut, null, false, 15],
-    ["not-connected", SyncStatus.Ok, start - 5 * 3600, false, 15],
-    ["no-sleep-yet", SyncStatus.Ok, start - 60, false, 15],
+  const late = start - 3 * 3600; // a next call long overdue: the line gives the data's age
+  const planned = start + 600; // a next call still to come: all as planned
+  // [name, status, last sync, next call, a nap, refresh minutes]: each status line at its longest
+  const cases: Array<[string, SyncStatus, number | null, number, boolean, number]> = [
+    ["updated", SyncStatus.Ok, start - 59 * 60, late, false, 15],
+    ["updated-hours", SyncStatus.Ok, start - 23 * 3600, late, false, 60],
+    ["nap", SyncStatus.Ok, start - 23 * 3600, planned, true, 15],
+    ["retrying", SyncStatus.Retrying, start - 60, planned, false, 15],
+    ["offline", SyncStatus.Offline, start - 60, planned, false, 15],
+    ["no-internet", SyncStatus.NoInternet, start - 60, planned, false, 15],
+    ["sign-in-again", SyncStatus.Reauth, start - 60, planned, false, 15],
+    ["retired", SyncStatus.Retired, start - 60, planned, false, 15],
+    ["signed-out", SyncStatus.SignedOut, null, planned, false, 15],
+    ["not-connected", SyncStatus.Ok, start - 5 * 3600, late, false, 15],
+    ["no-sleep-yet", SyncStatus.Ok, start - 60, planned, false, 15],
   ];
-  const steps: Step[] = [{ do: "disconnectWatch" }];
-  cases.forEach(([name, status, lastSyncAt, nap, refreshMinutes], i) => {
-    const snapshot = worstSnapshot(status, lastSyncAt, nap, i + 1);
+  const steps: Step[] = [{ do: "advance", minutes: 1 }];
+  cases.forEach(([name, status, lastSyncAt, nextCallAt, nap, refreshMinutes], i) => {
+    if (name === "not-connected") steps.push({ do: "disconnectWatch" });
+    const snapshot = worstSnapshot(status, lastSyncAt, nextCallAt, nap, i + 1);
     if (name === "no-sleep-yet") snapshot.night = { ...worstNight(false), date: 20261123 };
     for (let theme = 0; theme < THEME_COUNT; theme++) {
       const options = { ...DEFAULT_OPTIONS, theme, refreshMinutes: refreshMinutes as 15 | 60 };
@@ -151,9 +169,11 @@ export function worstCaseScenario(locale: string, target: string): unknown {
       }
     }
     steps.push({ do: "aod", on: true }, { do: "screen", name: `${name}-aod` }, { do: "aod", on: false });
+    if (name === "not-connected") steps.push({ do: "connectWatch" });
   });
   return {
-    start: "2026-11-24T22:58:00",
+    ...AOD_BUILD,
+    start: "2026-11-24T22:57:00", // a minute before the screens, for the companion's one snapshot
     timeZone: "Europe/Berlin",
     locale,
     target,

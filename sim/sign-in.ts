@@ -29,7 +29,12 @@ export function buildAuthorizeUrl(props: Record<string, unknown>): string {
 const MAX_REDIRECTS = 5;
 
 /** Performs the sign-in; returns what happened in one line for the log. */
-export async function signIn(page: PageNode | null, routes: Routes, online: boolean): Promise<string> {
+export async function signIn(
+  page: PageNode | null,
+  routes: Routes,
+  online: boolean,
+  write: (key: string, value: string) => void,
+): Promise<string> {
   const oauth = findNodes(page, "Oauth")[0];
   if (oauth === undefined) return "signIn: the settings page shows no <Oauth> component";
   if (oauth.props.disabled === true) return "signIn: the <Oauth> component is disabled";
@@ -47,5 +52,7 @@ export async function signIn(page: PageNode | null, routes: Routes, online: bool
   const data = Object.fromEntries(redirect.searchParams);
   const onReturn = oauth.props.onReturn;
   if (typeof onReturn === "function") (onReturn as (d: unknown) => void)(data);
+  // The component may also store its result under its own settingsKey (reference §6.1): it does here.
+  if (typeof oauth.props.settingsKey === "string") write(oauth.props.settingsKey, JSON.stringify(data));
   return `signIn: redirected with ${Object.keys(data).join(", ")}`;
 }

@@ -7,6 +7,9 @@ import { loadSettingsPage, PageNode } from "./phone/settings-page";
 import { SettingsStore } from "./phone/settings-store";
 import { Activity } from "./runtime/activity";
 import { PeerLink } from "./runtime/peer-link";
+import { Permissions } from "./runtime/permissions";
+import { refusedPermissions, requestedPermissions } from "../tools/permissions";
+import { ActivityHistory } from "./watch/activity-history";
 import { VirtualClock } from "./runtime/virtual-clock";
 import { inZone } from "./runtime/zoned-date";
 import { Scenario, WakeUpMode } from "./scenario";
@@ -27,6 +30,9 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/** The .fba requests a restricted permission the scenario does not authorize: a watch refuses it. */
+export class InstallRefused extends Error {}
+
 export class Simulator {
   readonly clock: VirtualClock;
   readonly activity = new Activity();
@@ -38,6 +44,10 @@ export class Simulator {
   readonly problems: string[] = [];
   readonly logs: string[] = [];
   readonly watchStorage = new Map<string, Buffer>();
+  readonly permissions: Permissions;
+  readonly history = new ActivityHistory();
+  /** What the watch's sleep detection says (step "sleepState"). */
+  sleepState: "awake" | "asleep" | "unknown" = "awake";
   displayOn = true;
   /** The wrist is down with always-on display enabled (step "aod"). */
   aodRequested = false;
@@ -55,6 +65,14 @@ export class Simulator {
     readonly scenario: Scenario,
     readonly routes: Routes,
   ) {
+    // Installing: a sideload of a build with a restricted permission is refused (reference §2.6).
+    const requested = requestedPermissions(fba.manifest);
+    const refused = refusedPermissions(requested, scenario.authorizedPermissions);
+    if (refused.length > 0)
+      throw new InstallRefused(
+        `install refused: ${refused.map((p) => p.why).join("; ")}. A scenario for a developer Fitbit authorized says "authorizedPermissions": [${refused.map((p) => JSON.stringify(p.key)).join(", ")}].`,
+      );
+    this.permissions = new Permissions(requested);
     this.clock = new VirtualClock(new Date(scenario.start).getTime());
     const now = () => this.clock.now();
     const phoneNow = () => this.clock.now() + this.phoneOffsetMs;
@@ -63,10 +81,14 @@ export class Simulator {
       now,
       (side, e) => this.problem(`${side}: uncaught ${String(e)}`),
       () => this.watch.filesArrived(),
+      (name, data) => this.companion.fileArrived(name, data),
     );
     const device = fba.devices.find((d) => d.target === scenario.target);
     if (device === undefined) throw new Error(`the .fba has no watch bundle for ${scenario.target}`);
+    // The scenario's starting count is where the day already stood: no burst of steps at the start.
+    this.history.noteSteps(0, scenario.watch.steps);
     const companionFiles = fba.companion?.files;
+    const companionManifest = fba.companion?.manifest;
     const companionSource = companionFiles?.get("companion.js")?.toString("utf8");
     const settingsSource = companionFiles?.get("settings.js")?.toString("utf8");
     if (companionSource === undefined || settingsSource === undefined)
@@ -84,6 +106,12 @@ export class Simulator {
         displayOn: () => this.displayOn,
         aodRequested: () => this.aodRequested,
         translate: createGettext(device.files, device.manifest, scenario.locale),
+        target: scenario.target,
+        permissions: this.permissions,
+        aodDisplayOn: scenario.aodDisplayOn,
+        sleepState: () => this.sleepState,
+        history: this.history,
+        sendFile: (name, data) => this.link.enqueueFromWatch(name, data),
       },
       timers: this.timers("watch"),
       console: this.console("watch"),
@@ -109,7 +137,8 @@ export class Simulator {
         atob,
         fetch: createRoutedFetch({
           routes,
-          online: () => this.phoneOnline,
+          // Without access_internet the companion's fetch fails like a network error (unverified).
+          online: () => this.phoneOnline && this.permissions.has("access_internet"),
           now,
           activity: this.activity,
           requests: this.requests,
@@ -117,6 +146,9 @@ export class Simulator {
       },
       onWakeInterval: (ms) => this.scheduleWake(ms),
       problem: (m) => this.problem(m),
+      permissions: this.permissions,
+      defaultWakeInterval:
+        typeof companionManifest?.defaultWakeInterval === "number" ? companionManifest.defaultWakeInterval : undefined,
     });
     this.renderPage = loadSettingsPage(settingsSource, phoneNow, this.console("settings"), scenario.locale);
   }
@@ -169,6 +201,7 @@ export class Simulator {
   /** At local midnight the watch's own counters start again from zero; goals stay. */
   private resetDailyActivity(): void {
     const w = this.scenario.watch;
+    this.history.closeDay(this.clock.now(), w);
     for (const key of ["steps", "activeZoneMinutes", "calories", "distanceMeters", "floors"] as const) {
       if (w[key] !== undefined) w[key] = 0;
     }
@@ -200,8 +233,12 @@ export class Simulator {
     if (this.wakeTimer !== null) this.clock.cancel(this.wakeTimer);
     this.wakeTimer = null;
     if (ms === undefined || this.wakeMode === "dropped") return;
+    // Wake-ups need run_background ("the companion runs while the face is closed").
+    const wake = () => {
+      if (this.permissions.has("run_background")) this.companion.deliver("wokenUp");
+    };
     if (this.wakeMode === "exact") {
-      this.wakeTimer = this.clock.schedule(() => this.companion.deliver("wokenUp"), ms, ms, "wake");
+      this.wakeTimer = this.clock.schedule(wake, ms, ms, "wake");
       return;
     }
     const next = () => {
@@ -209,7 +246,7 @@ export class Simulator {
       this.wakeTimer = this.clock.schedule(
         () => {
           next();
-          this.companion.deliver("wokenUp");
+          wake();
         },
         delay,
         null,

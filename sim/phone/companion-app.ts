@@ -3,6 +3,7 @@
 import { decodeCbor, encodeCbor } from "../cbor";
 import { Emitter } from "../runtime/events";
 import { PeerLink } from "../runtime/peer-link";
+import { Permissions } from "../runtime/permissions";
 import { runBundle } from "../runtime/run-bundle";
 import { SettingsStore } from "./settings-store";
 
@@ -19,6 +20,30 @@ export interface CompanionHost {
   random(): number;
   onWakeInterval(ms: number | undefined): void;
   problem(message: string): void;
+  permissions: Permissions;
+  /** The manifest's `defaultWakeInterval` (package.json `companionDefaultWakeInterval`), if any. */
+  defaultWakeInterval: number | undefined;
+}
+
+/** An `InboxItem` of the companion's inbox (a file from the watch). */
+function inboxItem(name: string, data: Buffer) {
+  let used = false;
+  const body = <T>(read: () => T): Promise<T> => {
+    if (used) return Promise.reject(new TypeError("body already used"));
+    used = true;
+    return Promise.resolve(read());
+  };
+  return {
+    name,
+    length: data.length,
+    get bodyUsed() {
+      return used;
+    },
+    arrayBuffer: () => body(() => new Uint8Array(data).buffer),
+    cbor: () => body(() => decodeCbor(data)),
+    json: () => body((): unknown => JSON.parse(data.toString("utf8"))),
+    text: () => body(() => data.toString("utf8")),
+  };
 }
 
 export type LaunchReasons = Partial<
@@ -28,12 +53,28 @@ export type LaunchReasons = Partial<
 export class CompanionApp {
   running = false;
   private me = new Emitter();
+  private inbox = new Emitter();
   private wakeInterval: number | undefined = undefined;
+  private started = false;
+  /** Files from the watch not yet popped: they wait while the companion is not running. */
+  private readonly arrived: Array<{ name: string; data: Buffer }> = [];
 
   constructor(private readonly host: CompanionHost) {}
 
   start(reasons: LaunchReasons): void {
+    if (!this.started) {
+      // The manifest's default holds until the companion sets an interval of its own.
+      this.started = true;
+      this.wakeInterval = this.host.defaultWakeInterval;
+      if (this.wakeInterval !== undefined) this.host.onWakeInterval(this.wakeInterval);
+    }
     this.me = this.createMe(reasons);
+    this.inbox = Object.assign(new Emitter(), {
+      pop: () => {
+        const file = this.arrived.shift();
+        return Promise.resolve(file === undefined ? undefined : inboxItem(file.name, file.data));
+      },
+    });
     this.host.settings.companionSide.removeAllListeners();
     this.host.link.companionSocket.removeAllListeners();
     this.running = true;
@@ -59,14 +100,25 @@ export class CompanionApp {
     this.host.link.update();
   }
 
+  /**
+   * A file from the watch arrived: it waits in the inbox and tells a running companion, or launches
+   * one (`launchReasons.fileTransfer`) when the app may run in the background (`run_background`;
+   * whether a file launch needs it is undocumented: assumed, the stricter way).
+   */
+  fileArrived(name: string, data: Buffer): void {
+    this.arrived.push({ name, data });
+    if (this.running || this.host.permissions.has("run_background")) this.deliver("fileTransfer");
+  }
+
   /** Delivers a launch cause: an event when running, else a launch with the reason set. */
-  deliver(reason: "wokenUp" | "settingsChanged", event: Record<string, unknown> = {}): void {
+  deliver(reason: "wokenUp" | "settingsChanged" | "fileTransfer", event: Record<string, unknown> = {}): void {
     if (!this.running) {
       this.start({ [reason]: true });
       return;
     }
     const onError = (e: unknown) => this.host.problem(`companion: uncaught ${String(e)}`);
     if (reason === "wokenUp") this.me.emit("wakeinterval", {}, onError);
+    else if (reason === "fileTransfer") this.inbox.emit("newfile", {}, onError);
     else this.host.settings.companionSide.emit("change", event, onError);
   }
 
@@ -75,7 +127,7 @@ export class CompanionApp {
     const app = this;
     Object.assign(me, {
       launchReasons: { ...reasons },
-      permissions: { granted: () => true },
+      permissions: { granted: (name: unknown) => app.host.permissions.has(name) },
       host: { os: { name: "Android", version: "14" }, app: { name: "Fitbit", version: "4.0" } },
       applicationId: "sim",
       buildId: "sim",
@@ -117,7 +169,7 @@ export class CompanionApp {
           enqueue: (name: unknown, data: unknown) => this.enqueue(name, data),
           enumerate: () => Promise.resolve([]),
         },
-        inbox: Object.assign(new Emitter(), { pop: () => Promise.resolve(undefined) }),
+        inbox: this.inbox,
       },
       cbor: { encode: (v: unknown) => new Uint8Array(encodeCbor(v)).buffer, decode: (d: ArrayBuffer) => decodeCbor(d) },
       crypto: { getRandomValues: (array: Uint8Array) => this.fillRandom(array) },

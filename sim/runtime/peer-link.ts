@@ -5,11 +5,17 @@ import { Activity } from "./activity";
 import { Emitter } from "./events";
 
 export const MAX_MESSAGE_SIZE = 1027;
+/**
+ * Bytes a socket may hold for a peer that is not reading before `send` fails with an asynchronous
+ * `error` (BUFFER_FULL). The platform's figure is not documented; a few messages' worth here.
+ */
+export const SOCKET_BUFFER_BYTES = 2048;
 
 /** One entry of the `transfers` report. */
 export interface TransferRecord {
   at: number;
-  via: "file" | "message";
+  /** "file": companion → watch; "watch-file": watch → companion; "message": companion → watch. */
+  via: "file" | "watch-file" | "message";
   bytes: number;
   delivered: number | null;
 }
@@ -37,7 +43,11 @@ export class PeerLink {
   companionRunning = false;
   readonly transfers: TransferRecord[] = [];
   readonly staged: Array<{ name: string; data: Buffer }> = [];
+  /** The watch side reads no messages (step "watchBusy"): they pile up in the sender's buffer. */
+  watchBusy = false;
   private queue: FileTransfer[] = [];
+  private toCompanion: Array<{ name: string; data: Buffer; record: TransferRecord }> = [];
+  private held: Array<{ bytes: number; deliver: () => void }> = [];
   private wasOpen = false;
   readonly watchSocket: Emitter;
   readonly companionSocket: Emitter;
@@ -47,6 +57,7 @@ export class PeerLink {
     private readonly now: () => number,
     private readonly onError: (side: string, error: unknown) => void,
     private readonly onFileArrived: () => void,
+    private readonly onWatchFile: (name: string, data: Buffer) => void = () => undefined,
   ) {
     this.watchSocket = this.makeSocket("watch");
     this.companionSocket = this.makeSocket("companion");
@@ -61,12 +72,51 @@ export class PeerLink {
     const open = this.isOpen();
     if (open !== this.wasOpen) {
       this.wasOpen = open;
+      if (!open) {
+        this.held = []; // what waited in a buffer is lost with the connection
+        (this.companionSocket as unknown as { bufferedAmount: number }).bufferedAmount = 0;
+      }
       const event = open ? {} : { code: 1006, reason: "CONNECTION_LOST", wasClean: false };
       for (const socket of [this.watchSocket, this.companionSocket]) {
         this.activity.later(() => socket.emit(open ? "open" : "close", event, (e) => this.onError("socket", e)));
       }
     }
-    if (this.up) this.deliverFiles();
+    if (this.up) {
+      this.deliverFiles();
+      this.deliverWatchFiles();
+    }
+  }
+
+  /** The watch's outbox: a file for the companion, delivered while the link is up, app or not. */
+  enqueueFromWatch(name: string, data: Buffer): void {
+    const record: TransferRecord = { at: this.now(), via: "watch-file", bytes: data.length, delivered: null };
+    this.transfers.push(record);
+    this.toCompanion = this.toCompanion.filter((f) => f.name !== name);
+    this.toCompanion.push({ name, data, record });
+    this.activity.later(() => this.update());
+  }
+
+  private deliverWatchFiles(): void {
+    const ready = this.toCompanion;
+    this.toCompanion = [];
+    for (const file of ready) {
+      file.record.delivered = this.now();
+      this.onWatchFile(file.name, file.data);
+    }
+  }
+
+  /** The watch reads its messages again: what its peer buffered arrives, and the buffer drains. */
+  setWatchBusy(busy: boolean): void {
+    this.watchBusy = busy;
+    if (busy) return;
+    const held = this.held;
+    this.held = [];
+    for (const m of held) m.deliver();
+    (this.companionSocket as unknown as { bufferedAmount: number }).bufferedAmount = 0;
+    if (held.length > 0)
+      this.activity.later(() =>
+        this.companionSocket.emit("bufferedamountdecrease", {}, (e) => this.onError("companion", e)),
+      );
   }
 
   enqueue(name: unknown, data: unknown): FileTransfer {
@@ -116,13 +166,28 @@ export class PeerLink {
         const record: TransferRecord = { at: link.now(), via: "message", bytes: encoded.length, delivered: null };
         if (side === "companion") link.transfers.push(record);
         const target = side === "watch" ? link.companionSocket : link.watchSocket;
-        link.activity.later(() => {
+        const deliver = () => {
           if (!link.isOpen()) return; // lost with the link, as on the platform
           record.delivered = link.now();
           target.emit("message", { data: decodeCbor(encoded) }, (e) =>
             link.onError(side === "watch" ? "companion" : "watch", e),
           );
-        });
+        };
+        if (side === "companion" && link.watchBusy) {
+          // A watch that is not reading: the bytes wait in this socket's buffer; past its size the
+          // message is dropped and an asynchronous error says so.
+          const self = socket as unknown as { bufferedAmount: number };
+          if (self.bufferedAmount + encoded.length > SOCKET_BUFFER_BYTES) {
+            link.activity.later(() =>
+              socket.emit("error", { code: "BUFFER_FULL", message: "BUFFER_FULL" }, (e) => link.onError(side, e)),
+            );
+            return;
+          }
+          self.bufferedAmount += encoded.length;
+          link.held.push({ bytes: encoded.length, deliver });
+          return;
+        }
+        link.activity.later(deliver);
       },
     });
     return socket;

@@ -23,7 +23,7 @@ export interface WatchAppHost {
 
 export class WatchApp {
   document: EmulatedDocument | null = null;
-  private emitters = { clock: new Emitter(), display: new Emitter(), inbox: new Emitter(), appbit: new Emitter() };
+  private emitters = newEmitters();
 
   constructor(private readonly host: WatchAppHost) {}
 
@@ -34,7 +34,7 @@ export class WatchApp {
   start(): void {
     const { files, manifest } = this.host;
     const main = stringOr(manifest.main, "app/index.js");
-    this.emitters = { clock: new Emitter(), display: new Emitter(), inbox: new Emitter(), appbit: new Emitter() };
+    this.emitters = newEmitters();
     Object.assign(this.emitters.clock, { granularity: "off" });
     const doc = createDocument(
       files,
@@ -44,7 +44,6 @@ export class WatchApp {
     this.document = doc;
     const modules = createWatchModules(
       this.host.inputs,
-      manifest,
       doc,
       this.host.link,
       this.host.storage,
@@ -91,7 +90,7 @@ export class WatchApp {
   /** A minute (or second) boundary passed: tick if the display is on and granularity asks. */
   tick(date: Date): void {
     const granularity = (this.emitters.clock as unknown as { granularity: string }).granularity;
-    if (!this.running || !this.screen.on || granularity === "off") return;
+    if (!this.running || !(this.screen.on || this.screen.aod) || granularity === "off") return;
     // In AOD the platform ticks once a minute whatever the granularity.
     if (this.screen.aod && date.getTime() % 60000 !== 0) return;
     this.emitters.clock.emit("tick", { date: this.host.localize(date) }, (e) => this.uncaught(e));
@@ -99,6 +98,12 @@ export class WatchApp {
 
   displayChanged(): void {
     if (this.running) this.emitters.display.emit("change", {}, (e) => this.uncaught(e));
+  }
+
+  /** The sleep detection's state changed: the module tells the app only while the display is on. */
+  sleepChanged(): void {
+    if (this.running && this.screen.on && !this.screen.aod)
+      this.emitters.sleep.emit("change", {}, (e) => this.uncaught(e));
   }
 
   filesArrived(): void {
@@ -119,6 +124,16 @@ export class WatchApp {
     }
     return false;
   }
+}
+
+function newEmitters() {
+  return {
+    clock: new Emitter(),
+    display: new Emitter(),
+    inbox: new Emitter(),
+    appbit: new Emitter(),
+    sleep: new Emitter(),
+  };
 }
 
 function stringOr(value: unknown, fallback: string): string {

@@ -2,6 +2,8 @@
 import { decodeCbor, encodeCbor } from "../cbor";
 import { Emitter } from "../runtime/events";
 import { PeerLink } from "../runtime/peer-link";
+import { Permissions } from "../runtime/permissions";
+import { ActivityHistory, DAY_RECORDS, MINUTE_RECORDS } from "./activity-history";
 import { EmulatedDocument } from "./emulated-document";
 import { createWatchFs } from "./watch-fs";
 
@@ -31,6 +33,27 @@ export interface WatchInputs {
   /** The watch would enter always-on display now (the user's wrist is down, AOD is on in settings). */
   aodRequested(): boolean;
   translate(msgid: string): string;
+  /** The build target the watch is (atlas: Versa 3, vulcan: Sense). */
+  target: string;
+  /** The app's permissions, revocable at any time. */
+  permissions: Permissions;
+  /** What `display.on` reads while `aodActive` (undocumented: scenario field `aodDisplayOn`). */
+  aodDisplayOn: boolean;
+  /** The wearer's state as the watch's sleep detection has it (step "sleepState"). */
+  sleepState(): "awake" | "asleep" | "unknown";
+  history: ActivityHistory;
+  /** A file the watch app queued for the companion (`outbox.enqueueFile`). */
+  sendFile(name: string, data: Buffer): void;
+}
+
+/** A plain object with the given getters, read on every access. */
+function withGetters(source: object): object {
+  return Object.defineProperties(Object.create(null) as object, Object.getOwnPropertyDescriptors(source));
+}
+
+/** The error an API throws when its permission is not granted (the message is the simulator's). */
+function denied(permission: string): Error {
+  return new Error(`Permission denied: ${permission} is not granted`);
 }
 
 function activityValues(s: WatchSetup) {
@@ -56,24 +79,22 @@ function goalValues(s: WatchSetup) {
 /** Builds the modules for one run of the watch app. */
 export function createWatchModules(
   inputs: WatchInputs,
-  manifest: Record<string, unknown>,
   doc: EmulatedDocument,
   link: PeerLink,
   files: Map<string, Buffer>,
   now: () => number,
-  emitters: { clock: Emitter; display: Emitter; inbox: Emitter; appbit: Emitter },
+  emitters: { clock: Emitter; display: Emitter; inbox: Emitter; appbit: Emitter; sleep: Emitter },
 ): Record<string, unknown> {
-  const { setup } = inputs;
+  const { setup, permissions } = inputs;
   const fs = createWatchFs(files, now);
-  const requested = Array.isArray(manifest.requestedPermissions) ? (manifest.requestedPermissions as unknown[]) : [];
-  const granted = (name: unknown): boolean => requested.includes(name);
+  const granted = (name: unknown): boolean => permissions.has(name);
   // Always-on display (assumed in sim/README.md): only an app that set aodAllowed and holds
-  // access_aod stays on screen in AOD, with `on` true and `aodActive` true; any other app's
-  // screen goes off as it would without AOD.
+  // access_aod stays on screen in AOD, with `aodActive` true and `on` as the scenario's
+  // `aodDisplayOn` says (undocumented); any other app's screen goes off as it would without AOD.
   const display = emitters.display as Emitter & { aodAllowed?: boolean };
   const aodActive = (): boolean => inputs.aodRequested() && display.aodAllowed === true && granted("access_aod");
   Object.defineProperty(display, "on", {
-    get: () => inputs.displayOn() && (!inputs.aodRequested() || aodActive()),
+    get: () => inputs.displayOn() && (!inputs.aodRequested() || (aodActive() && inputs.aodDisplayOn)),
     configurable: true,
   });
   Object.defineProperty(display, "aodActive", { get: aodActive, configurable: true });
@@ -93,14 +114,31 @@ export function createWatchModules(
       return file.name;
     },
   });
+  // Without access_activity the API errors (the reference: "errors or returns nothing").
+  const activity = <T>(read: () => T): T => {
+    if (!granted("access_activity")) throw denied("access_activity");
+    return read();
+  };
   const today = {
     get adjusted() {
-      return activityValues(setup);
+      return activity(() => activityValues(setup));
     },
     get local() {
-      return activityValues(setup);
+      return activity(() => activityValues(setup));
     },
   };
+  const history = (records: (limit: number) => unknown[], max: number) => ({
+    maxRecordCount: max,
+    query: (options?: { limit?: number }) => activity(() => records(options?.limit ?? max)),
+  });
+  // The sleep module: undefined for an app without access_sleep; revoked later, it reads nothing
+  // and its `change` events stop. Events come only while the display is on (reference §2.7).
+  const sleep = granted("access_sleep")
+    ? Object.defineProperty(emitters.sleep, "state", {
+        get: () => (granted("access_sleep") ? inputs.sleepState() : undefined),
+        configurable: true,
+      })
+    : undefined;
   return {
     // Default exports: the bundler's interop reads `.default` (see the built app/index.js).
     document: { default: doc },
@@ -108,38 +146,63 @@ export function createWatchModules(
     display: { display: emitters.display },
     "user-activity": {
       today,
-      goals: Object.assign(Object.create(null) as object, {
+      // Getters stay getters (Object.assign would read each once, at load, and throw without access_activity).
+      goals: withGetters({
         get steps() {
-          return setup.stepsGoal;
+          return activity(() => setup.stepsGoal);
         },
         get activeZoneMinutes() {
-          return goalValues(setup).activeZoneMinutes;
+          return activity(() => goalValues(setup).activeZoneMinutes);
         },
         get adjusted() {
-          return goalValues(setup);
+          return activity(() => goalValues(setup));
         },
         get calories() {
-          return setup.caloriesGoal;
+          return activity(() => setup.caloriesGoal);
         },
         get distance() {
-          return setup.distanceGoal;
+          return activity(() => setup.distanceGoal);
         },
         get elevationGain() {
-          return goalValues(setup).elevationGain;
+          return activity(() => goalValues(setup).elevationGain);
         },
       }),
+      minuteHistory: history((limit) => inputs.history.minutes(now(), limit), MINUTE_RECORDS),
+      dayHistory: history((limit) => inputs.history.daysBefore(limit), DAY_RECORDS),
     },
+    sleep: { default: sleep },
     "user-settings": {
       preferences: { clockDisplay: setup.clockDisplay, firstDayOfWeek: 0 },
       units: { distance: setup.units, speed: setup.units, weight: setup.units },
       locale: { language: inputs.language },
     },
-    "user-profile": { user: { restingHeartRate: setup.restingHeartRate, age: 35 } },
+    "user-profile": {
+      user: {
+        get restingHeartRate() {
+          return granted("access_user_profile") ? setup.restingHeartRate : undefined;
+        },
+        get age() {
+          return granted("access_user_profile") ? 35 : undefined;
+        },
+      },
+    },
     appbit: { me: emitters.appbit },
     messaging: { peerSocket: link.watchSocket },
     "file-transfer": {
       inbox: emitters.inbox,
-      outbox: { enqueueFile: () => Promise.reject(new Error("not emulated")) },
+      outbox: {
+        // A file of the app's folder goes to the companion; its arrival launches it (fileTransfer).
+        enqueueFile: (file: unknown, name?: unknown) => {
+          const data = typeof file === "string" ? files.get(file) : undefined;
+          if (data === undefined) return Promise.reject(new Error(`Couldn't find file: ${String(file)}`));
+          try {
+            inputs.sendFile(typeof name === "string" ? name : (file as string), data);
+          } catch (error) {
+            return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+          }
+          return Promise.resolve({ name: typeof name === "string" ? name : file, readyState: "pending" });
+        },
+      },
     },
     fs,
     cbor: {
@@ -148,6 +211,10 @@ export function createWatchModules(
     },
     i18n: { gettext: (msgid: string) => inputs.translate(msgid) },
     system: { memory: { js: { used: 0, peak: 0, total: 65536 } } },
-    device: { modelName: "Versa 3", modelId: "atlas", screen: { width: 336, height: 336 } },
+    device: {
+      modelName: inputs.target === "vulcan" ? "Sense" : "Versa 3",
+      modelId: inputs.target,
+      screen: { width: 336, height: 336 },
+    },
   };
 }

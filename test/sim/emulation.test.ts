@@ -1,13 +1,15 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { Permissions } from "../../sim/runtime/permissions";
 import { CompanionApp } from "../../sim/phone/companion-app";
 import { SettingsStore } from "../../sim/phone/settings-store";
 import { Activity } from "../../sim/runtime/activity";
-import { MAX_MESSAGE_SIZE, PeerLink } from "../../sim/runtime/peer-link";
+import { MAX_MESSAGE_SIZE, PeerLink, SOCKET_BUFFER_BYTES } from "../../sim/runtime/peer-link";
 import { VirtualClock } from "../../sim/runtime/virtual-clock";
 import { parseScenario } from "../../sim/scenario";
 import { createGettext } from "../../sim/watch/compiled-i18n";
 import { createWatchFs } from "../../sim/watch/watch-fs";
+import { encodeCbor } from "../../sim/cbor";
 
 function link() {
   const arrived: number[] = [];
@@ -36,6 +38,45 @@ describe("emulated peer socket", () => {
     l.watchRunning = l.companionRunning = true;
     const socket = l.companionSocket as unknown as { send(v: unknown): void };
     assert.throws(() => socket.send("x".repeat(MAX_MESSAGE_SIZE)), /exceeds MAX_MESSAGE_SIZE/);
+  });
+});
+
+describe("emulated peer socket with a slow watch", () => {
+  it("buffers messages for a watch that is not reading, fails past the buffer with BUFFER_FULL, and drains", async () => {
+    const activity = new Activity();
+    const l = new PeerLink(
+      activity,
+      () => 0,
+      () => undefined,
+      () => undefined,
+    );
+    l.watchRunning = l.companionRunning = true;
+    l.update();
+    const socket = l.companionSocket as unknown as {
+      send(v: unknown): void;
+      bufferedAmount: number;
+      addEventListener(type: string, f: (e: { code?: string }) => void): void;
+    };
+    const heard: unknown[] = [];
+    (
+      l.watchSocket as unknown as { addEventListener(t: string, f: (e: { data: unknown }) => void): void }
+    ).addEventListener("message", (e) => heard.push(e.data));
+    const errors: string[] = [];
+    socket.addEventListener("error", (e) => errors.push(String(e.code)));
+    let drained = 0;
+    socket.addEventListener("bufferedamountdecrease", () => drained++);
+    l.setWatchBusy(true);
+    for (let i = 0; i < 40; i++) socket.send({ i, pad: "x".repeat(80) });
+    await activity.settle();
+    assert.ok(socket.bufferedAmount > 0 && socket.bufferedAmount <= SOCKET_BUFFER_BYTES);
+    assert.ok(errors.length > 0 && errors.every((c) => c === "BUFFER_FULL"));
+    assert.equal(heard.length, 0);
+    l.setWatchBusy(false);
+    await activity.settle();
+    assert.equal(socket.bufferedAmount, 0);
+    assert.equal(drained, 1);
+    assert.equal(heard.length, 40 - errors.length, "what fit in the buffer arrives, in order");
+    assert.deepEqual((heard[0] as { i: number }).i, 0);
   });
 });
 
@@ -108,10 +149,69 @@ describe("emulated companion", () => {
       random: () => 0.5,
       onWakeInterval: (ms) => seen.push(ms),
       problem: (m) => assert.fail(m),
+      permissions: new Permissions([]),
+      defaultWakeInterval: undefined,
     });
     app.start({});
     assert.equal(settings.items.get("error"), "RangeError:900000");
     assert.deepEqual(seen, [900000]);
+  });
+
+  it("wakes at the manifest's default interval until the companion sets one", () => {
+    const seen: Array<number | undefined> = [];
+    const app = new CompanionApp({
+      source: `var me = require("companion").me; require("settings").settingsStorage.setItem("w", String(me.wakeInterval));`,
+      link: link().l,
+      settings: new SettingsStore(
+        () => undefined,
+        () => undefined,
+      ),
+      localStorage: new Map(),
+      globals: {},
+      now: () => 0,
+      random: () => 0.5,
+      onWakeInterval: (ms) => seen.push(ms),
+      problem: (m) => assert.fail(m),
+      permissions: new Permissions([]),
+      defaultWakeInterval: 1800000,
+    });
+    app.start({});
+    assert.deepEqual(seen, [1800000]);
+  });
+
+  it("launches with fileTransfer for a file from the watch only with run_background, and pops it", async () => {
+    const settings = new SettingsStore(
+      () => undefined,
+      () => undefined,
+    );
+    const source = `var ft = require("file-transfer"); var me = require("companion").me;
+      var s = require("settings").settingsStorage;
+      s.setItem("reason", String(me.launchReasons.fileTransfer));
+      ft.inbox.pop().then(function (item) { return item.cbor(); }).then(function (v) { s.setItem("got", JSON.stringify(v)); });`;
+    const make = (granted: string[]) =>
+      new CompanionApp({
+        source,
+        link: link().l,
+        settings,
+        localStorage: new Map(),
+        globals: {},
+        now: () => 0,
+        random: () => 0.5,
+        onWakeInterval: () => undefined,
+        problem: (m) => assert.fail(m),
+        permissions: new Permissions(granted),
+        defaultWakeInterval: undefined,
+      });
+    const data = encodeCbor({ k: "w", t: 5 });
+    const without = make([]);
+    without.fileArrived("wake.cbor", data);
+    assert.equal(without.running, false, "no launch without run_background");
+    const withBackground = make(["run_background"]);
+    withBackground.fileArrived("wake.cbor", data);
+    assert.equal(withBackground.running, true);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(settings.items.get("reason"), "true");
+    assert.equal(settings.items.get("got"), JSON.stringify({ k: "w", t: 5 }));
   });
 });
 

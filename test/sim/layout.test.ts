@@ -132,12 +132,18 @@ describe("no screen collides", () => {
         const result = await run(worstCaseScenario(locale, target));
         assertNoOverlaps(result);
         const watch = result.screens.filter((s) => !s.aod);
-        assert.equal(watch.length, 9 * THEME_COUNT * COMPLICATION_COUNT);
+        assert.equal(watch.length, 11 * THEME_COUNT * COMPLICATION_COUNT);
         assert.ok(result.screens.filter((s) => s.aod).every((s) => s.text["aod-time"] === "10:58"));
         // the worst cases are really on screen
         const updated = result.screens.find((s) => s.name === "updated-theme0-c0")?.text ?? {};
         if (locale === "en-US") {
-          assert.equal(updated.status, "Updated 29 min ago");
+          assert.equal(updated.status, "Updated 59 min ago");
+          const status = (name: string) => result.screens.find((s) => s.name === `${name}-theme0-c0`)?.text.status;
+          assert.equal(status("updated-hours"), "Updated 23 h ago");
+          assert.equal(status("offline"), "Phone has no internet");
+          assert.equal(status("no-internet"), "Allow internet in the Fitbit app");
+          assert.equal(status("not-connected"), "Phone not connected");
+          assert.equal(status("nap"), "");
           assert.equal(updated.bedtime, "10:58 PM–11:58 AM");
           assert.equal(updated.sleep, "12h 59m");
           assert.equal(updated.steps, "23,456");

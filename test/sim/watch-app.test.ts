@@ -6,6 +6,8 @@ import { runBundle } from "../../sim/runtime/run-bundle";
 import { DEFAULT_WATCH } from "../../sim/scenario";
 import { createDocument } from "../../sim/watch/emulated-document";
 import { WatchApp } from "../../sim/watch/watch-app";
+import { Permissions } from "../../sim/runtime/permissions";
+import { ActivityHistory } from "../../sim/watch/activity-history";
 
 const VIEW = `<svg><defs><symbol id="badge"><text id="badge-text">hi</text></symbol></defs>
   <text id="t" class="big">--</text><use id="u" href="#badge" x="10" /></svg>`;
@@ -17,14 +19,22 @@ const APP = `var clock = require("clock").default; var doc = require("document")
   clock.addEventListener("tick", function () { n++; doc.getElementById("t").text = "ticks " + n; });
   inbox.addEventListener("newfile", function () { while (inbox.nextFile()) files++; doc.getElementById("badge-text").text = "files " + files; });`;
 
-function watch(app_ = APP) {
+interface WatchOptions {
+  permissions?: string[];
+  target?: string;
+}
+
+function watch(app_ = APP, options: WatchOptions = {}) {
   const files = new Map<string, Buffer>([
     ["app/index.js", Buffer.from(app_)],
     ["resources/index.view", Buffer.from(VIEW)],
     ["resources/widget.defs", Buffer.from(DEFS)],
     ["resources/styles.css", Buffer.from(CSS)],
   ]);
-  const state = { displayOn: true };
+  const state = { displayOn: true, sleep: "awake" as "awake" | "asleep" | "unknown" };
+  const permissions = new Permissions(options.permissions ?? ["access_activity", "access_sleep"]);
+  const history = new ActivityHistory();
+  const sent: Array<{ name: string; data: Buffer }> = [];
   const link = new PeerLink(
     new Activity(),
     () => 0,
@@ -47,11 +57,20 @@ function watch(app_ = APP) {
       displayOn: () => state.displayOn,
       aodRequested: () => false,
       translate: (m) => m,
+      target: options.target ?? "atlas",
+      permissions,
+      aodDisplayOn: true,
+      sleepState: () => state.sleep,
+      history,
+      sendFile: (name, data) => void sent.push({ name, data }),
     },
     problem: (m) => problems.push(m),
   });
-  return { app, state, link, problems };
+  return { app, state, link, problems, permissions, history, sent };
 }
+
+/** The text of an element after the app ran. */
+const textOf = (app: WatchApp, id: string) => app.document?.getElementById(id)?.text;
 
 describe("emulated watch document", () => {
   it("applies id over class rules and expands use/symbol content", () => {
@@ -153,5 +172,66 @@ describe("the watch's bare ES5 context", () => {
     app.start();
     assert.equal(problems.length, 1);
     assert.match(problems[0], /ReferenceError: Map is not defined/);
+  });
+});
+
+describe("emulated watch modules: the platform's refusals and what the watch knows", () => {
+  const SLEEP_APP = `var sleep = require("sleep").default; var doc = require("document").default; var changes = 0;
+    function show() { doc.getElementById("t").text = (sleep ? String(sleep.state) : "none") + " " + changes; }
+    if (sleep) sleep.addEventListener("change", function () { changes++; show(); });
+    show();`;
+
+  it("gives no sleep module to an app without access_sleep", () => {
+    const { app } = watch(SLEEP_APP, { permissions: ["access_activity"] });
+    app.start();
+    assert.equal(textOf(app, "t"), "none 0");
+  });
+
+  it("tells sleep state changes only while the display is on, and reads nothing once revoked", () => {
+    const { app, state, permissions } = watch(SLEEP_APP);
+    app.start();
+    state.sleep = "asleep";
+    state.displayOn = false;
+    app.sleepChanged();
+    assert.equal(textOf(app, "t"), "awake 0", "no event with the display off");
+    state.displayOn = true;
+    app.sleepChanged();
+    assert.equal(textOf(app, "t"), "asleep 1");
+    permissions.set("access_sleep", false);
+    app.sleepChanged();
+    assert.equal(textOf(app, "t"), "undefined 2");
+  });
+
+  it("errors on user-activity without access_activity, and serves minute and day history with it", () => {
+    const APP_ = `var a = require("user-activity"); var doc = require("document").default;
+      try { doc.getElementById("t").text = a.minuteHistory.query({ limit: 3 }).map(function (r) { return r.steps; }).join(",")
+        + " " + a.dayHistory.query().length; }
+      catch (e) { doc.getElementById("t").text = "error"; }`;
+    const denied = watch(APP_, { permissions: [] });
+    denied.app.start();
+    assert.equal(textOf(denied.app, "t"), "error");
+    const allowed = watch(APP_);
+    allowed.history.noteSteps(-200000, 100);
+    allowed.history.noteSteps(-90000, 130); // 30 steps in the minute before last
+    allowed.app.start();
+    assert.equal(textOf(allowed.app, "t"), "0,30,0 0");
+  });
+
+  it("sends a file of the app's folder to the companion with outbox.enqueueFile", () => {
+    const APP_ = `var fs = require("fs"); var outbox = require("file-transfer").outbox;
+      fs.writeFileSync("wake.cbor", { k: "w", t: 1 }, "cbor"); outbox.enqueueFile("wake.cbor");`;
+    const { app, sent } = watch(APP_);
+    app.start();
+    assert.deepEqual(
+      sent.map((f) => f.name),
+      ["wake.cbor"],
+    );
+  });
+
+  it("names the device by the build target", () => {
+    const APP_ = `require("document").default.getElementById("t").text = require("device").modelName;`;
+    const sense = watch(APP_, { target: "vulcan" });
+    sense.app.start();
+    assert.equal(textOf(sense.app, "t"), "Sense");
   });
 });
