@@ -1,5 +1,7 @@
 import { ClockDisplay } from "../common/format-clock";
 import { ActivityFigures } from "./complication";
+import { AodDrawer } from "./face-input";
+import { SleepState } from "./wake-watch";
 import { SnapshotFiles } from "./snapshot-store";
 
 /** The part of a view element the face uses. */
@@ -30,7 +32,7 @@ export interface TickSource {
   addEventListener(type: "tick", listener: (event: { date: Date }) => void): void;
 }
 
-/** Today's figures from the watch's own sensors (`user-activity`), read fresh on every call. */
+/** Today's figures from the watch's own sensors (`user-activity`), read fresh on every call; throws without `access_activity`. */
 export interface LiveActivity {
   read(): ActivityFigures;
 }
@@ -62,6 +64,15 @@ export interface WatchDeps {
   displayOn(): boolean;
   /** The display is in always-on mode (`display.aodActive`; never when AOD is not allowed). */
   aodActive(): boolean;
+  /** The always-on layout: only the authorized always-on build has one (app/variant.ts). */
+  aod: AodDrawer | null;
+  /** The `sleep` module's state; null without the module or `access_sleep`. */
+  sleepState(): SleepState;
+  onSleepChange(listener: () => void): void;
+  /** Steps in the last 10 minutes (`user-activity` minuteHistory); undefined when unknown or not allowed. */
+  recentSteps(): number | undefined;
+  /** Writes `value` as a CBOR file and queues it to the companion (`outbox.enqueueFile`); throws on failure. */
+  sendFile(name: string, value: unknown): void;
   onDisplayChange(listener: () => void): void;
   warn(line: string): void;
   /** The device language (`user-settings` locale.language), e.g. `de-DE`. */

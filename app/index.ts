@@ -2,18 +2,22 @@
 import clock from "clock";
 import { display } from "display";
 import document from "document";
-import { inbox } from "file-transfer";
+import { inbox, outbox } from "file-transfer";
 import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "fs";
 import { peerSocket } from "messaging";
-import { today, goals } from "user-activity";
+import sleep from "sleep";
+import { today, goals, minuteHistory } from "user-activity";
 import { locale, preferences, units } from "user-settings";
 import { gettext } from "i18n";
 import { me } from "appbit";
+import { drawAod } from "./aod-face";
 import { ViewElement } from "./deps";
 import { start } from "./start";
+import { AOD_BUILD } from "./variant";
 
-// Always-on display: only where the watch offers it and the user granted the permission.
-if (display.aodAvailable && me.permissions.granted("access_aod")) display.aodAllowed = true;
+// Always-on display: only the authorized build (access_aod is restricted), where the watch offers
+// it and the permission is granted; elsewhere the watch shows its own always-on clock.
+if (AOD_BUILD && display.aodAvailable && me.permissions.granted("access_aod")) display.aodAllowed = true;
 
 start({
   clock: clock,
@@ -50,6 +54,26 @@ start({
   },
   displayOn: () => display.on,
   aodActive: () => display.aodActive,
+  aod: AOD_BUILD ? drawAod : null,
+  // The module is undefined without access_sleep; a revoked permission may also leave it silent.
+  sleepState: () => (sleep && me.permissions.granted("access_sleep") ? sleep.state : null),
+  recentSteps: () => {
+    try {
+      let sum = 0;
+      const minutes = minuteHistory.query({ limit: 10 });
+      for (let i = 0; i < minutes.length; i++) sum += minutes[i].steps || 0;
+      return sum;
+    } catch (e) {
+      return undefined; // no access_activity
+    }
+  },
+  onSleepChange: (listener) => {
+    if (sleep) sleep.addEventListener("change", listener);
+  },
+  sendFile: (name, value) => {
+    writeFileSync(name, value, "cbor");
+    outbox.enqueueFile(name).catch(() => undefined); // best effort: the next ask sends again
+  },
   onDisplayChange: (listener) => display.addEventListener("change", listener),
   warn: (line) => console.warn(line),
   language: () => locale.language,

@@ -1,12 +1,22 @@
 // Starts the face: shows the persisted snapshot at once, receives newer ones by file and message,
-// redraws on minute ticks while the display is on, and asks for a refresh when data is old.
-import { readSnapshotMessage, REFRESH_REQUEST } from "../common/messages";
+// redraws on minute ticks while the display is on (or in always-on display, in the authorized
+// build), tells the companion when its wearer woke up, and asks for a refresh when the
+// companion's plan is overdue or last night is awaited.
+import {
+  helloMessage,
+  readSnapshotMessage,
+  REFRESH_FILE,
+  REFRESH_REQUEST,
+  WAKE_FILE,
+  wakeMessage,
+} from "../common/messages";
 import { toCivilDate } from "../common/civil-date";
 import { ActivityFigures, nextComplication } from "./complication";
 import { WatchDeps } from "./deps";
 import { createFace } from "./face";
 import { createSnapshotStore } from "./snapshot-store";
-import { decideStatus } from "./status-line";
+import { decideStatus, isLate } from "./status-line";
+import { createWakeWatch } from "./wake-watch";
 
 /** What the face is given in always-on display, where it reads no sensors. */
 const NO_ACTIVITY: ActivityFigures = {
@@ -19,20 +29,52 @@ const NO_ACTIVITY: ActivityFigures = {
   floors: undefined,
 };
 
+/** After a wake signal, last night is awaited (and asked for every interval) this long. */
+const AWAIT_NIGHT_MS = 2 * 3600000;
+/** Unanswered refresh requests back off up to this gap. */
+const MAX_ASK_GAP_MS = 4 * 3600000;
+
 export function start(deps: WatchDeps): void {
-  const face = createFace(deps.document);
+  const face = createFace(deps.document, deps.aod);
   const store = createSnapshotStore(deps.files, (line) => deps.warn(line));
-  let lastRefreshAsk = 0;
+  let lastAsk = 0;
+  let unanswered = 0;
+  let wokeAt = 0;
   let complication = 0;
 
-  /** Always-on display: the minimal layout, redrawn by the minute tick and nothing else. */
-  const inAod = (): boolean => deps.displayOn() && deps.aodActive();
+  /** Sends to the companion: by message when the socket is open, else as a file (it launches it). */
+  const tell = (value: unknown, file: string): void => {
+    try {
+      if (deps.peer.isOpen()) deps.peer.send(value);
+      else deps.sendFile(file, value);
+    } catch (e) {
+      deps.warn("not sent: " + file);
+    }
+  };
+
+  const wake = createWakeWatch((epochSeconds) => {
+    wokeAt = epochSeconds * 1000;
+    tell(wakeMessage(epochSeconds), WAKE_FILE);
+  });
+
+  /** Always-on display (only with the authorized build's layout): `on` may be false meanwhile. */
+  const inAod = (): boolean => deps.aod !== null && deps.aodActive();
+  const visible = (): boolean => deps.displayOn() || inAod();
+
+  const readActivity = (): ActivityFigures => {
+    try {
+      return deps.activity.read();
+    } catch (e) {
+      return NO_ACTIVITY; // access_activity revoked: the API errors; the face shows "--"
+    }
+  };
 
   const render = (now: Date): void => {
-    if (!deps.displayOn()) return; // no work while nobody can see it
-    const aod = deps.aodActive();
+    if (!visible()) return; // no work while nobody can see it
+    const aod = inAod();
     const snapshot = store.current();
     const today = toCivilDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
+    const activity = aod ? NO_ACTIVITY : readActivity();
     face.render({
       aod: aod,
       now: now,
@@ -41,7 +83,7 @@ export function start(deps: WatchDeps): void {
       language: deps.language(),
       deviceUnits: deps.deviceUnits(),
       gettext: (msgid) => deps.gettext(msgid),
-      activity: aod ? NO_ACTIVITY : deps.activity.read(),
+      activity: activity,
       complication: complication,
       snapshot: snapshot,
       status: decideStatus({
@@ -51,20 +93,35 @@ export function start(deps: WatchDeps): void {
         today: today,
       }),
     });
+    if (aod) return;
+    wake.observe(now, deps.sleepState(), deps.recentSteps());
+    askIfNeeded(now, today);
   };
 
-  const askForRefresh = (): void => {
+  /**
+   * Asks the companion for a refresh when its plan is overdue (late wake-ups, a dropped one) or
+   * while last night is awaited after a wake signal: at most once an interval, and after requests
+   * that brought nothing, less and less often.
+   */
+  const askIfNeeded = (now: Date, today: number): void => {
     const s = store.current();
-    const now = deps.now().getTime();
-    const interval = (s === null ? 15 : s.options.refreshMinutes) * 60000;
-    const age = s === null || s.lastSyncAt === null ? Infinity : now - s.lastSyncAt * 1000;
-    if (age < interval || now - lastRefreshAsk < interval || !deps.peer.isOpen()) return;
-    lastRefreshAsk = now;
-    try {
-      deps.peer.send(REFRESH_REQUEST);
-    } catch (e) {
-      deps.warn("refresh request not sent");
-    }
+    if (s === null) return;
+    const t = now.getTime();
+    const interval = s.options.refreshMinutes * 60000;
+    const awaitingNight = t - wokeAt < AWAIT_NIGHT_MS && (s.night === null || s.night.date < today);
+    const late = isLate(s, Math.floor(t / 1000));
+    if (!awaitingNight && !late) return;
+    const gap = awaitingNight ? interval : Math.min(MAX_ASK_GAP_MS, interval * Math.pow(2, unanswered));
+    if (t - lastAsk < gap) return;
+    lastAsk = t;
+    unanswered++;
+    tell(REFRESH_REQUEST, REFRESH_FILE);
+  };
+
+  /** New data: drawn at once on the full face; always-on redraws only on its minute tick. */
+  const accepted = (): void => {
+    unanswered = 0;
+    if (!inAod()) render(deps.now());
   };
 
   const drainInbox = (): void => {
@@ -74,35 +131,45 @@ export function start(deps: WatchDeps): void {
       if (store.acceptFile(name)) changed = true;
       name = deps.nextFile();
     }
-    if (changed && !inAod()) render(deps.now());
+    if (changed) accepted();
   };
 
   deps.peer.onMessage((data) => {
     const wire = readSnapshotMessage(data);
-    if (wire !== null && store.accept(wire) && !inAod()) render(deps.now());
+    if (wire !== null && store.accept(wire)) accepted();
   });
+  /** Tells the companion whether this watch will say when its wearer wakes (its plan depends on it). */
+  const hello = (): void => {
+    try {
+      deps.peer.send(helloMessage(deps.sleepState() !== null));
+    } catch (e) {
+      deps.warn("hello not sent");
+    }
+  };
   deps.peer.onOpen(() => {
-    if (inAod()) return;
-    askForRefresh();
-    render(deps.now());
+    hello();
+    if (!inAod()) render(deps.now());
   });
   deps.onNewFile(drainInbox);
+  deps.onSleepChange(() => {
+    if (deps.displayOn()) wake.observe(deps.now(), deps.sleepState(), undefined);
+  });
   deps.onDisplayChange(() => {
-    deps.clock.granularity = deps.displayOn() ? "minutes" : "off";
-    if (deps.displayOn()) {
-      render(deps.now());
-      if (!inAod()) askForRefresh();
-    }
+    const shown = visible();
+    deps.clock.granularity = shown ? "minutes" : "off";
+    if (shown) render(deps.now());
+    else wake.displayOff(deps.now().getTime());
   });
   if (deps.tapTarget !== null) {
     deps.tapTarget.onclick = () => {
       if (inAod()) return;
-      complication = nextComplication(complication, deps.activity.read());
+      complication = nextComplication(complication, readActivity());
       render(deps.now());
     };
   }
   deps.clock.granularity = "minutes";
   deps.clock.addEventListener("tick", (event) => render(event.date));
+  if (deps.peer.isOpen()) hello();
   render(deps.now());
   drainInbox();
 }

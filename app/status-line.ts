@@ -1,4 +1,7 @@
-// The status line never lies (design §2): it says how old the data is, or what the user must do.
+// The status line never lies (design §2) and speaks only when needed: nothing while all is as
+// planned (the companion's next call is not yet overdue), else what the user should know or do.
+// "Updated N ago" appears only when the data is late, and then with the age of the last provider
+// answer that succeeded, never of a run that merely found nothing due.
 import { Snapshot } from "../common/snapshot";
 import { SyncStatus } from "../common/sync-status";
 
@@ -12,23 +15,38 @@ export interface StatusInput {
 }
 
 export interface StatusLine {
-  /** The en-US text, which is also the msgid in app/i18n/*.po; `{n}` stands for `n`. */
+  /** The en-US text, which is also the msgid in app/i18n/*.po; `{n}` stands for `n`; "" says nothing. */
   text: string;
   n?: number;
-  /** Data older than three sync intervals: shown dimmed. */
+  /** Data older than three sync intervals and late: shown dimmed. */
   stale: boolean;
 }
 
+/** A phone clock this far ahead of the watch's is not believed (its instants were written while it was wrong). */
+const CLOCK_SLACK_S = 300;
+/** The furthest ahead the companion ever plans (the daily steps history). */
+const MAX_PLAN_S = 26 * 3600;
+
 function formatAge(seconds: number, stale: boolean): StatusLine {
-  if (seconds < 60) return { text: "Updated just now", stale: stale };
-  if (seconds < 3600) return { text: "Updated {n} min ago", n: Math.floor(seconds / 60), stale: stale };
+  if (seconds < 3600) return { text: "Updated {n} min ago", n: Math.max(1, Math.floor(seconds / 60)), stale: stale };
   return { text: "Updated {n} h ago", n: Math.floor(seconds / 3600), stale: stale };
 }
 
 /** The status in the watch's language: translated, then `{n}` filled in. */
 export function formatStatus(line: StatusLine, gettext: (msgid: string) => string): string {
+  if (line.text === "") return "";
   const text = gettext(line.text);
   return line.n === undefined ? text : text.replace("{n}", String(line.n));
+}
+
+/** The companion's next call is overdue: it would have sent something newer by now. */
+export function isLate(s: Snapshot, now: number): boolean {
+  const interval = s.options.refreshMinutes * 60;
+  const next = s.nextCallAt;
+  if (next !== null && next <= now + MAX_PLAN_S) return now > next + 2 * interval;
+  // An older companion (no plan sent), or a plan from a clock that was far ahead: go by the data's age.
+  const age = s.lastSyncAt === null || s.lastSyncAt > now + CLOCK_SLACK_S ? Infinity : now - s.lastSyncAt;
+  return age > 2 * interval;
 }
 
 export function decideStatus(input: StatusInput): StatusLine {
@@ -37,11 +55,15 @@ export function decideStatus(input: StatusInput): StatusLine {
   if (s.status === SyncStatus.Retired) return { text: "Fitbit Web API retired — sign in with Google", stale: true };
   if (s.status === SyncStatus.Reauth) return { text: "Sign in again on your phone", stale: true };
   const interval = s.options.refreshMinutes * 60;
-  const age = s.lastSyncAt === null ? Infinity : Math.max(0, input.now - s.lastSyncAt);
-  const stale = age > 3 * interval;
-  if (!input.socketOpen && age > 2 * interval) return { text: "Phone not connected", stale };
-  if (s.status === SyncStatus.Retrying) return { text: "Sync problem — retrying", stale };
-  if (s.lastSyncAt === null) return { text: "Sync problem — retrying", stale: true };
+  const believable = s.lastSyncAt !== null && s.lastSyncAt <= input.now + CLOCK_SLACK_S;
+  const age = believable ? Math.max(0, input.now - (s.lastSyncAt as number)) : Infinity;
+  const late = isLate(s, input.now);
+  const stale = late && age > 3 * interval;
+  if (late && !input.socketOpen) return { text: "Phone not connected", stale };
+  if (s.status === SyncStatus.NoInternet) return { text: "Allow internet in the Fitbit app", stale };
+  if (s.status === SyncStatus.Offline) return { text: "Phone has no internet", stale };
+  if (s.status === SyncStatus.Retrying || !believable) return { text: "Sync problem — retrying", stale };
   if (s.night === null || s.night.date < input.today) return { text: "No sleep data yet", stale };
-  return formatAge(age, stale);
+  if (late) return formatAge(age, stale);
+  return { text: "", stale: false };
 }

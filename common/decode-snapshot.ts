@@ -53,6 +53,7 @@ export function decodeSnapshot(value: unknown): Result<Snapshot, SnapshotError> 
   if (!v1 && !isInt(value.e, 0, 0x7fffffff)) return malformed("e");
   if (!v1 && !isInt(value.i, 0, 0x7fffffff)) return malformed("i");
   if (!isIntOrNull(value.u, 0, MAX_EPOCH_SECONDS)) return malformed("u");
+  if (value.x !== undefined && !isIntOrNull(value.x, 0, MAX_EPOCH_SECONDS)) return malformed("x");
   if (!isSyncStatus(value.s)) return malformed("s");
   if (!isSeries(value.w, MINUTES_PER_DAY)) return malformed("w");
   if (!isSeries(value.q, LIMITS.maxStepsPerDay)) return malformed("q");
@@ -70,6 +71,7 @@ export function decodeSnapshot(value: unknown): Result<Snapshot, SnapshotError> 
     epoch: v1 ? 0 : (value.e as number),
     sequence: v1 ? 0 : (value.i as number),
     lastSyncAt: value.u,
+    nextCallAt: value.x === undefined ? null : value.x,
     status: value.s,
     night: night,
     nights: value.w,

@@ -46,6 +46,8 @@ function problemMsgid(problem: number, hasRetryAt: boolean): string {
       return "Sign in to the Fitbit app with your Google account first, then sign in here again.";
     case Problem.PartlyUnreadable:
       return "Some values from the server were out of range and were left out; everything else is shown.";
+    case Problem.NoInternetPermission:
+      return "Internet access for this clock face is turned off in the Fitbit app: turn it on to sync. Your watch keeps the last data.";
     case Problem.Config:
       return "The app's sign-in with {provider} is misconfigured.";
     default:

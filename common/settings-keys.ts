@@ -15,6 +15,11 @@ export const SettingsKey = {
   oauthRequest: "oauthRequest",
   /** Page → companion: the redirect's `code` and `state` (or `error`) from `<Oauth>` (JSON). */
   oauthReturn: "oauthReturn",
+  /**
+   * Page: the `<Oauth>` component's own `settingsKey`, where the component may store its result
+   * (reference §6.1). This product exchanges the code in the companion, which ignores and clears it.
+   */
+  oauthComponent: "oauthComponent",
   /** Page → companion: the user tapped Sign out (any new value). */
   signOut: "signOut",
   /** Companion → page: sign-in state, last sync and the current problem (JSON). */

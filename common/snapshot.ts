@@ -54,8 +54,13 @@ export interface Snapshot {
   epoch: number;
   /** Counts up with every snapshot the companion sends within an epoch: the watch keeps the highest. */
   sequence: number;
-  /** When data was last fetched successfully (epoch seconds), null if never. */
+  /** When a provider last answered every planned call (epoch seconds), null if never: the data's real age. */
   lastSyncAt: number | null;
+  /**
+   * When the companion's next provider call is due (epoch seconds, by the phone's clock), null if
+   * unknown: until then (and a grace) nothing new can exist, so the watch has nothing to say.
+   */
+  nextCallAt: number | null;
   status: SyncStatus;
   /** The latest main sleep: the one that ended on the phone's today, else the day before; null if none. */
   night: Night | null;
@@ -89,6 +94,8 @@ export interface WireSnapshot {
   e: number;
   i: number;
   u: number | null;
+  /** Next planned call (epoch s); absent from older companions' snapshots. */
+  x?: number | null;
   s: number;
   n: WireNight | null;
   w: Array<number | null>;
@@ -106,6 +113,7 @@ export function encodeSnapshot(snapshot: Snapshot): WireSnapshot {
     e: snapshot.epoch,
     i: snapshot.sequence,
     u: snapshot.lastSyncAt,
+    x: snapshot.nextCallAt,
     s: snapshot.status,
     n: snapshot.night === null ? null : encodeNight(snapshot.night),
     w: snapshot.nights.slice(),

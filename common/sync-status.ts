@@ -11,8 +11,12 @@ export const SyncStatus = {
   Reauth: 2,
   /** The legacy Fitbit Web API answered 410 Gone. */
   Retired: 3,
-  /** A transient problem (network, server, rate limit); the companion retries on its own. */
+  /** A transient problem (server, rate limit, unreadable answer); the companion retries on its own. */
   Retrying: 4,
+  /** The phone could not reach the internet when a call was due (network error, timeout); it retries. */
+  Offline: 5,
+  /** The user turned off internet access (`access_internet`) for this app: nothing can sync. */
+  NoInternet: 6,
 } as const;
 export type SyncStatus = (typeof SyncStatus)[keyof typeof SyncStatus];
 
@@ -31,10 +35,12 @@ export const Problem = {
   LegacyLogin: 10,
   /** Some records or days of an answer were out of range or of the wrong type and were left out. */
   PartlyUnreadable: 11,
+  /** The companion may not use the internet (`access_internet` revoked in the Fitbit app). */
+  NoInternetPermission: 12,
 } as const;
 export type Problem = (typeof Problem)[keyof typeof Problem];
 
 /** Returns true when `value` is one of the {@link SyncStatus} codes. */
 export function isSyncStatus(value: unknown): value is SyncStatus {
-  return typeof value === "number" && value % 1 === 0 && value >= 0 && value <= 4;
+  return typeof value === "number" && value % 1 === 0 && value >= 0 && value <= 6;
 }

@@ -53,6 +53,8 @@ export interface CompanionDeps {
   random(): number;
   sendFile(name: string, value: unknown): Promise<unknown>;
   socketOpen(): boolean;
+  /** Whether the user lets this app use the internet (`me.permissions.granted("access_internet")`). */
+  internetAllowed(): boolean;
   sendMessage(value: unknown): void;
   log(line: string): void;
 }

@@ -2,7 +2,7 @@
 import { encode } from "cbor";
 import { getRandomValues } from "crypto";
 import { me } from "companion";
-import { outbox } from "file-transfer";
+import { inbox, outbox } from "file-transfer";
 import { localStorage } from "local-storage";
 import { peerSocket } from "messaging";
 import { settingsStorage } from "settings";
@@ -45,7 +45,10 @@ start(
     },
     random: () => Math.random(),
     sendFile: (name, value) => outbox.enqueue(name, encode(value)),
-    socketOpen: () => peerSocket.readyState === peerSocket.OPEN,
+    // A socket whose buffer has not drained (the watch is slow: BUFFER_FULL may follow) is left
+    // alone: the snapshot file carries the same data, and the newest file replaces a pending one.
+    socketOpen: () => peerSocket.readyState === peerSocket.OPEN && !(peerSocket.bufferedAmount > 0),
+    internetAllowed: () => me.permissions.granted("access_internet"),
     sendMessage: (value) => peerSocket.send(value),
     // Never pass tokens here: this is the only log sink and it goes to the developer console.
     log: (line) => console.log(line),
@@ -55,5 +58,16 @@ start(
     onSettingsChange: (listener) => settingsStorage.addEventListener("change", (event) => listener(event.key)),
     onPeerOpen: (listener) => peerSocket.addEventListener("open", listener),
     onPeerMessage: (listener) => peerSocket.addEventListener("message", (event) => listener(event.data)),
+    onWatchFile: (listener) => {
+      // Files wait in the inbox while the companion is not running; drained at launch and on newfile.
+      const drain = async (): Promise<void> => {
+        for (let item = await inbox.pop(); item; item = await inbox.pop()) listener(await item.cbor());
+      };
+      const run = (): void => {
+        drain().catch((error: unknown) => console.log(`inbox: ${String(error)}`));
+      };
+      inbox.addEventListener("newfile", run);
+      run();
+    },
   },
 );

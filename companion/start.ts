@@ -1,6 +1,6 @@
 // Wires the companion's triggers (design §3): launch, wake interval, settings changes, the watch
 // app opening its socket, and refresh requests from the watch (rate-limited).
-import { isRefreshRequest } from "../common/messages";
+import { isRefreshRequest, readHello, readWakeMessage } from "../common/messages";
 import { ClientCredentials, isClientConfigured, PROVIDERS } from "../common/providers";
 import { ClientConfigured, readOptions, SettingsKey } from "../common/settings-keys";
 import { SignInFlow } from "./auth/sign-in-flow";
@@ -24,6 +24,8 @@ export interface CompanionEvents {
   onSettingsChange(listener: (key: string | null) => void): void;
   onPeerOpen(listener: () => void): void;
   onPeerMessage(listener: (data: unknown) => void): void;
+  /** Files from the watch (their CBOR value), those that launched the companion included. */
+  onWatchFile(listener: (value: unknown) => void): void;
 }
 
 export function start(deps: CompanionDeps, events: CompanionEvents): SyncEngine {
@@ -47,10 +49,23 @@ export function start(deps: CompanionDeps, events: CompanionEvents): SyncEngine 
 
   events.onWake(() => void run());
   events.onPeerOpen(() => void run());
-  events.onPeerMessage((data) => {
-    if (isRefreshRequest(data)) engine.requestRefresh().catch(log);
-  });
+  // The watch asks by message when the socket is open, else by file (its arrival launches us).
+  const fromWatch = (data: unknown) => {
+    const woke = readWakeMessage(data);
+    const hello = readHello(data);
+    if (woke !== null) engine.wokeUp(woke).catch(log);
+    else if (hello !== null) engine.watchSignalsWake(hello).catch(log);
+    else if (isRefreshRequest(data)) engine.requestRefresh().catch(log);
+  };
+  events.onPeerMessage(fromWatch);
+  events.onWatchFile(fromWatch);
   events.onSettingsChange((key) => {
+    if (key === SettingsKey.oauthComponent) {
+      // The <Oauth> component's own copy of its result: the companion exchanges from oauthReturn
+      // and keeps nothing of a sign-in in shared storage.
+      if (deps.settings.getItem(key) !== null) deps.settings.removeItem(key);
+      return;
+    }
     const handled = signIn.onSettingsChange(key);
     if (handled !== false) handled.catch(log);
     else {

@@ -28,7 +28,7 @@ function signInButton(props: AccountProps, request: OauthRequest) {
   for (const key of Object.keys(info.authorizeParams)) params[key] = info.authorizeParams[key];
   return (
     <Oauth
-      settingsKey="oauthComponent"
+      settingsKey={SettingsKey.oauthComponent}
       title={<Text bold>{props.gettext("Sign in")}</Text>}
       label={props.gettext(info.signInLabel)}
       authorizeUrl={info.authorizeUrl}

@@ -13,6 +13,9 @@ const IN_FLIGHT = "refreshInFlight";
 
 export type TokenResult = { ok: true; tokens: TokenSet } | { ok: false; failure: Failure };
 
+/** No access token of either provider lives longer (Google: 1 h, Fitbit: 8 h). */
+const MAX_TOKEN_LIFETIME_MS = 24 * 3600 * 1000;
+
 export class TokenKeeper {
   private refreshing: Promise<TokenResult> | null = null;
 
@@ -23,8 +26,10 @@ export class TokenKeeper {
     const tokens = readTokens(this.deps.storage);
     if (tokens === null) return { ok: false, failure: { kind: "invalidGrant" } };
     const interrupted = typeof this.deps.storage.getItem(IN_FLIGHT) === "string";
-    if (!interrupted && tokens.expiresAt - providerInfo(tokens.provider).refreshMarginMs > this.deps.now())
-      return { ok: true, tokens };
+    const left = tokens.expiresAt - this.deps.now();
+    // An expiry further off than any token lives was computed while the clock was ahead: refresh.
+    const believable = left <= MAX_TOKEN_LIFETIME_MS;
+    if (!interrupted && believable && left > providerInfo(tokens.provider).refreshMarginMs) return { ok: true, tokens };
     return this.refresh(tokens);
   }
 

@@ -55,14 +55,17 @@ export function applyFailure(state: SyncState, failure: Failure, now: number, ra
     case "server":
     case "timeout":
     case "network":
-      set(
-        SyncStatus.Retrying,
-        failure.kind === "network" || failure.kind === "timeout"
-          ? Problem.Network
-          : failure.kind === "malformed"
-            ? Problem.Malformed
-            : Problem.Server,
-      );
+      // Only a request that could not leave the phone says "offline"; a timeout may be the server.
+      if (failure.kind === "network") set(SyncStatus.Offline, Problem.Network);
+      else
+        set(
+          SyncStatus.Retrying,
+          failure.kind === "timeout"
+            ? Problem.Network
+            : failure.kind === "malformed"
+              ? Problem.Malformed
+              : Problem.Server,
+        );
       state.retryAt = now + backoffMs(++state.failures, random);
       return true;
   }

@@ -28,6 +28,7 @@ export function buildSnapshot(
     epoch,
     sequence,
     lastSyncAt: state.lastSyncAt === null ? null : Math.floor(state.lastSyncAt / 1000),
+    nextCallAt: state.nextCallAt === null ? null : Math.floor(state.nextCallAt / 1000),
     status: state.status,
     // Last night stays until a newer night arrives (after midnight: yesterday's wake date).
     night: state.nights[today] ?? state.nights[addCivilDays(today, -1)] ?? null,

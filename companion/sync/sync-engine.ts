@@ -15,7 +15,8 @@ import { clearTokens, readEpoch, readTokens, TokenSet } from "../auth/token-stor
 import { CompanionDeps, HttpRequest, LocalTime } from "../deps";
 import { READERS } from "../providers/readers";
 import { Call, DataProvider } from "../providers/provider";
-import { planCalls } from "./plan-calls";
+import { forgetFutureInstants } from "./clock-sanity";
+import { nextCallAt, PlanInput, planCalls } from "./plan-calls";
 import { mergeCall, readCall } from "./read-call";
 import { deliverSnapshot, reportStatus } from "./publish";
 import { emptyState, pruneState, readState, SyncState, writeState } from "./sync-state";
@@ -70,9 +71,45 @@ export class SyncEngine {
     });
   }
 
+  /**
+   * The watch says its wearer woke up (its `sleep` state or the morning's first steps): last night
+   * is polled for from 10 min on (plan-calls.ts). Recorded once per civil day, by the phone's clock
+   * (the watch's `t` only tells whether the signal is recent), then a run.
+   */
+  wokeUp(watchEpochSeconds: number): Promise<void> {
+    void this.enqueue(() => {
+      const now = this.deps.now();
+      // A signal that waited long in a queue, or a watch clock far from the phone's, is not this morning's.
+      if (Math.abs(now - watchEpochSeconds * 1000) > 3 * 3600 * 1000) return;
+      const state = this.state();
+      const today = this.today();
+      if (state.wokeDay === today) return;
+      state.wokeDay = today;
+      state.wokeAt = Math.min(now, watchEpochSeconds * 1000);
+      writeState(this.deps.storage, state);
+    });
+    return this.sync();
+  }
+
+  /** The watch says whether it will tell when its wearer wakes (its `sleep` module and permission). */
+  watchSignalsWake(signals: boolean): Promise<void> {
+    return this.enqueue(() => {
+      const state = this.state();
+      if (state.wakeSignals === signals) return;
+      state.wakeSignals = signals;
+      writeState(this.deps.storage, state);
+      void this.sync(); // the plan changed: what is due now may differ
+    });
+  }
+
   /** A new sign-in completed: start from nothing (no data of another account survives), then sync. */
   resetAfterSignIn(): Promise<void> {
-    void this.enqueue(() => writeState(this.deps.storage, emptyState(SyncStatus.Ok)));
+    void this.enqueue(() => {
+      // What the watch said about itself still holds for the new account.
+      const next = emptyState(SyncStatus.Ok);
+      next.wakeSignals = this.state().wakeSignals;
+      writeState(this.deps.storage, next);
+    });
     this.waiting = null; // a run queued before the reset must not stand in for the one after it
     return this.sync();
   }
@@ -95,27 +132,35 @@ export class SyncEngine {
     const local = this.deps.localTime(this.deps.now());
     const today = civilDateOf(local);
     const options = readOptions((k) => this.deps.settings.getItem(k));
-    const calls =
-      tokens === null || state.status === SyncStatus.Retired
-        ? []
-        : planCalls({
-            state,
-            now: this.deps.now(),
-            today,
-            minuteOfDay: local.hours * 60 + local.minutes,
-            intervalMs: options.refreshMinutes * 60000,
-          });
-    if (calls.length > 0 && tokens !== null) await this.fetch(state, tokens, calls, today);
-    else if (tokens !== null && state.status === SyncStatus.Ok && state.lastSyncAt !== null) {
-      // Nothing can have changed (the plan says so): the data is confirmed current as of now.
-      state.lastSyncAt = this.deps.now();
+    const forgot = forgetFutureInstants(state, this.deps.now(), today);
+    if (forgot.length > 0) this.deps.log(`sync: the clock was ahead; forgot ${forgot.join(", ")}`);
+    const plan = (): PlanInput => ({
+      state,
+      now: this.deps.now(),
+      today,
+      minuteOfDay: local.hours * 60 + local.minutes,
+      intervalMs: options.refreshMinutes * 60000,
+    });
+    const active = tokens !== null && state.status !== SyncStatus.Retired;
+    const online = this.deps.internetAllowed();
+    if (active && !online) {
+      // The user turned internet access off for this app: say so; nothing is called or backed off.
+      state.status = SyncStatus.NoInternet;
+      state.problem = Problem.NoInternetPermission;
+    } else if (active && state.status === SyncStatus.NoInternet) {
+      state.status = SyncStatus.Ok; // allowed again: the plan decides what is due
+      state.problem = Problem.None;
     }
+    const calls = active && online ? planCalls(plan()) : [];
+    // Only a provider answer sets lastSyncAt: a run with nothing due claims no freshness.
+    if (calls.length > 0 && tokens !== null) await this.fetch(state, tokens, calls, today);
     if (readEpoch(this.deps.storage) !== epoch) {
       // Signed out or in again while this run waited on the network: what it read is not kept.
       this.deps.log("sync: the sign-in changed during the run; its answers are dropped");
       return;
     }
-    pruneState(state, addCivilDays(today, -8));
+    state.nextCallAt = active && online && readTokens(this.deps.storage) !== null ? nextCallAt(plan()) : null;
+    pruneState(state, addCivilDays(today, -8), addCivilDays(today, 1));
     this.publish(state, today);
   }
 

@@ -10,8 +10,15 @@ export interface SyncState {
   nights: { [date: number]: Night };
   steps: { [date: number]: number };
   restingHeartRate: { [date: number]: number };
-  /** Epoch ms of the last fully successful sync, null if never. */
+  /** Epoch ms of the last run whose provider calls all succeeded, null if never: the data's real age. */
   lastSyncAt: number | null;
+  /** Epoch ms of the next provider call the plan holds (the watch says "late" after it), null if none. */
+  nextCallAt: number | null;
+  /** The civil day and epoch ms the watch last said its wearer woke up (its `sleep` state, steps). */
+  wokeDay: number | null;
+  wokeAt: number | null;
+  /** The watch said it tells when its wearer wakes (hello message): last night is then awaited, not polled for early. */
+  wakeSignals: boolean;
   status: SyncStatus;
   problem: Problem;
   /** No call before this epoch ms (rate limit or backoff). */
@@ -38,6 +45,10 @@ export function emptyState(status: SyncStatus): SyncState {
     steps: {},
     restingHeartRate: {},
     lastSyncAt: null,
+    nextCallAt: null,
+    wokeDay: null,
+    wokeAt: null,
+    wakeSignals: false,
     status,
     problem: Problem.None,
     retryAt: null,
@@ -71,11 +82,15 @@ export function writeState(store: StringStore, state: SyncState): void {
   store.setItem(KEY, JSON.stringify(state));
 }
 
-/** Drops days older than a week so local storage stays small. */
-export function pruneState(state: SyncState, oldest: number): void {
+/**
+ * Drops days older than a week, so local storage stays small, and days after `newest`, which only
+ * a clock that was ahead can have written.
+ */
+export function pruneState(state: SyncState, oldest: number, newest: number): void {
   const keep = <T>(map: { [date: number]: T }): { [date: number]: T } => {
     const kept: { [date: number]: T } = {};
-    for (const key of Object.keys(map)) if (Number(key) >= oldest) kept[Number(key)] = map[Number(key)];
+    for (const key of Object.keys(map))
+      if (Number(key) >= oldest && Number(key) <= newest) kept[Number(key)] = map[Number(key)];
     return kept;
   };
   state.nights = keep(state.nights);

@@ -35,6 +35,7 @@ const snap = (generatedAt: number, over: Partial<Snapshot> = {}): Snapshot => ({
   epoch: 7,
   sequence: generatedAt,
   lastSyncAt: generatedAt,
+  nextCallAt: null,
   status: SyncStatus.Ok,
   night: null,
   nights: [null, null, null, null, null, null, null],

@@ -5,21 +5,30 @@ import { describe, it } from "node:test";
 import { workedExampleNight } from "../helpers/samples";
 import { ViewElement, WatchDeps } from "../../app/deps";
 import { start } from "../../app/start";
+import { SleepState } from "../../app/wake-watch";
 import { DEFAULT_OPTIONS, OPTIONS } from "../../common/options";
 import { THEMES } from "../../app/themes";
 import { encodeSnapshot, Snapshot } from "../../common/snapshot";
 import { SyncStatus } from "../../common/sync-status";
 import { decodeCbor, encodeCbor } from "../../sim/cbor";
 import { createDocument } from "../../sim/watch/emulated-document";
+import { aodStyles, aodView } from "../../tools/build-variant";
+import { drawAod } from "../../app/aod-face";
 
-/** The elements of resources/index.view with their geometry and classes, as the face finds them. */
+const ROOT = join(__dirname, "..", "..");
+const resource = (f: string) => readFileSync(join(ROOT, "resources", f), "utf8");
+
+/**
+ * The elements of resources/index.view with their geometry and classes, as the face finds them:
+ * the authorized always-on build's view (the default view with the always-on layout inserted, as
+ * tools/build-variant.ts makes it), so both layouts can be tested.
+ */
 const VIEW = createDocument(
-  new Map(
-    ["index.view", "widget.defs", "styles.css"].map((f): [string, Buffer] => [
-      `resources/${f}`,
-      readFileSync(join(__dirname, "..", "..", "resources", f)),
-    ]),
-  ),
+  new Map<string, Buffer>([
+    ["resources/index.view", Buffer.from(aodView(ROOT, resource("index.view")))],
+    ["resources/widget.defs", Buffer.from(resource("widget.defs"))],
+    ["resources/styles.css", Buffer.from(aodStyles(ROOT, resource("styles.css")))],
+  ]),
   "resources/index.view",
   "resources/widget.defs",
 );
@@ -72,12 +81,16 @@ function fakeWatch(now: Date) {
     display: [] as Array<() => void>,
     message: [] as Array<(d: unknown) => void>,
     newfile: [] as Array<() => void>,
+    sleep: [] as Array<() => void>,
   };
   const sent: unknown[] = [];
   const w = {
     now,
     displayOn: true,
     aod: false,
+    sleep: null as SleepState, // no access_sleep unless a test grants it
+    recentSteps: 0 as number | undefined,
+    sentFiles: [] as Array<{ name: string; value: unknown }>,
     socketOpen: false,
     steps: 8421 as number | undefined,
     floors: 5 as number | undefined,
@@ -99,6 +112,10 @@ function fakeWatch(now: Date) {
     setDisplay: (on: boolean) => {
       w.displayOn = on;
       listeners.display.forEach((l) => l());
+    },
+    setSleep: (state: SleepState) => {
+      w.sleep = state;
+      listeners.sleep.forEach((l) => l());
     },
   };
   const deps: WatchDeps = {
@@ -137,6 +154,11 @@ function fakeWatch(now: Date) {
     },
     displayOn: () => w.displayOn,
     aodActive: () => w.aod,
+    aod: drawAod,
+    sleepState: () => w.sleep,
+    recentSteps: () => w.recentSteps,
+    onSleepChange: (l) => void listeners.sleep.push(l),
+    sendFile: (name, value) => void w.sentFiles.push({ name, value }),
     onDisplayChange: (l) => listeners.display.push(l),
     warn: () => undefined,
     language: () => w.language,
@@ -154,6 +176,7 @@ const snapshot = (over: Partial<Snapshot> = {}): Snapshot => ({
   epoch: 7,
   sequence: 5,
   lastSyncAt: NOW.getTime() / 1000 - 12 * 60,
+  nextCallAt: NOW.getTime() / 1000 + 30 * 60,
   status: SyncStatus.Ok,
   night: workedExampleNight(20261124),
   nights: [400, 410, 420, 430, 440, 450, 421],
@@ -185,7 +208,7 @@ describe("watch face", () => {
       "7h 01m",
       "23:04–06:52",
       "58 bpm",
-      "Updated 12 min ago",
+      "", // all as planned: the status line says nothing
     ]);
   });
 
@@ -241,16 +264,21 @@ describe("watch face", () => {
     assert.equal(w.writes("date"), writes);
   });
 
-  it("asks an open companion for a refresh at most once per interval when data is old", () => {
+  it("asks an open companion for a refresh once its plan is overdue, and less often while nothing comes", () => {
     const { w, deps } = fakeWatch(NOW);
-    w.files.set("last.cbor", encodeCbor(encodeSnapshot(snapshot({ lastSyncAt: NOW.getTime() / 1000 - 3600 }))));
+    const overdue = { lastSyncAt: NOW.getTime() / 1000 - 3600, nextCallAt: NOW.getTime() / 1000 - 40 * 60 };
+    w.files.set("last.cbor", encodeCbor(encodeSnapshot(snapshot(overdue))));
     w.socketOpen = true;
     start(deps);
     w.setDisplay(false);
     w.setDisplay(true);
     w.setDisplay(false);
     w.setDisplay(true);
-    assert.deepEqual(w.sent, [{ k: "r" }]);
+    assert.deepEqual(w.sent[0], { k: "h", s: 0 }, "the hello: this watch has no access_sleep");
+    assert.deepEqual(
+      w.sent.filter((m) => (m as { k: string }).k === "r"),
+      [{ k: "r" }],
+    );
   });
 
   it("rolls the date over at midnight and keeps last night until a newer one arrives", () => {
@@ -351,6 +379,105 @@ describe("watch face status size", () => {
   });
 });
 
+describe("watch face: what the watch knows about the morning", () => {
+  const at = (h: number, m = 0) => new Date(2026, 10, 24, h, m);
+  const overnight = () => {
+    const { w, deps } = fakeWatch(new Date(2026, 10, 23, 23, 0));
+    w.files.set("last.cbor", encodeCbor(encodeSnapshot(snapshot({ night: workedExampleNight(20261123) }))));
+    w.sleep = "awake";
+    w.steps = 0;
+    start(deps);
+    return { w, deps };
+  };
+
+  it("tells the companion once when the sleep state turns awake after asleep, by file while the socket is closed", () => {
+    const { w } = overnight();
+    w.now = at(2, 0);
+    w.setSleep("asleep");
+    w.now = at(6, 31);
+    w.setSleep("awake");
+    assert.deepEqual(w.sentFiles, [{ name: "wake.cbor", value: { k: "w", t: at(6, 31).getTime() / 1000 } }]);
+    w.now = at(6, 40);
+    w.setSleep("asleep");
+    w.setSleep("awake");
+    assert.equal(w.sentFiles.filter((f) => f.name === "wake.cbor").length, 1, "once a day");
+  });
+
+  it("takes the first look after a dark night as the wake-up when the state reads awake", () => {
+    const { w } = overnight();
+    w.setDisplay(false);
+    w.now = at(7, 5);
+    w.socketOpen = true;
+    w.setDisplay(true);
+    assert.deepEqual(w.sent[0], { k: "w", t: at(7, 5).getTime() / 1000 });
+  });
+
+  it("takes the morning's first steps (40 in the last 10 minutes) as the wake-up", () => {
+    const { w } = overnight();
+    w.now = at(6, 50);
+    w.recentSteps = 12;
+    w.tick(w.now);
+    assert.equal(w.sentFiles.length, 0, "awake but no sign of a morning yet");
+    w.recentSteps = 60;
+    w.now = at(6, 51);
+    w.tick(w.now);
+    assert.equal(w.sentFiles[0]?.name, "wake.cbor");
+  });
+
+  it("says nothing at night or in the afternoon, and nothing without access_sleep", () => {
+    const { w } = overnight();
+    w.recentSteps = 500;
+    w.setSleep("asleep");
+    w.now = at(1, 30);
+    w.setSleep("awake");
+    w.now = at(15, 0);
+    w.tick(w.now);
+    const wakes = (files: Array<{ name: string }>) => files.filter((f) => f.name === "wake.cbor").length;
+    assert.equal(wakes(w.sentFiles), 0);
+    const other = overnight();
+    other.w.sleep = null;
+    other.w.recentSteps = 500;
+    other.w.now = at(7, 0);
+    other.w.tick(other.w.now);
+    assert.equal(wakes(other.w.sentFiles), 0);
+  });
+
+  it("asks for a refresh every interval while last night is awaited after waking, then stops when it arrives", () => {
+    const { w } = overnight();
+    w.setSleep("asleep");
+    w.now = at(6, 31);
+    w.setSleep("awake");
+    const asks = () => w.sentFiles.filter((f) => f.name === "refresh.cbor").length;
+    for (let minute = 32; minute <= 75; minute++) {
+      w.now = at(6, minute);
+      w.tick(w.now);
+    }
+    assert.equal(asks(), 3, "at 06:32, 06:47 and 07:02");
+    w.deliverFile("snapshot.cbor", encodeSnapshot(snapshot({ sequence: 9 })));
+    for (let minute = 16; minute <= 59; minute++) {
+      w.now = at(7, minute);
+      w.tick(w.now);
+    }
+    assert.equal(asks(), 3, "last night is in: no more asks");
+  });
+});
+
+describe("watch face without its permissions", () => {
+  it("shows unknown activity instead of crashing when access_activity is revoked", () => {
+    const { w, deps } = fakeWatch(NOW);
+    deps.activity = {
+      read: () => {
+        throw new Error("Permission denied: access_activity");
+      },
+    };
+    start(deps);
+    assert.equal(w.text("steps"), "--");
+    w.tap();
+    w.tick(NOW);
+    assert.equal(w.text("time"), "09:00");
+  });
+});
+
 describe("always-on display", () => {
   const enterAod = (w: ReturnType<typeof fakeWatch>["w"]) => {
     w.aod = true;
@@ -394,6 +521,31 @@ describe("always-on display", () => {
     w.setDisplay(true);
     assert.ok(reads > before.reads);
     assert.ok(w.sent.length > before.sent);
+  });
+
+  it("draws the always-on layout also where display.on reads false while aodActive (undocumented)", () => {
+    const { w, deps } = fakeWatch(NOW);
+    start(deps);
+    w.deliverFile("snapshot.cbor", encodeSnapshot(snapshot()));
+    w.aod = true;
+    w.setDisplay(false); // aodActive with on === false
+    assert.equal(w.el("face-aod")?.style.display, "inline");
+    assert.equal(deps.clock.granularity, "minutes");
+    w.now = new Date(NOW.getTime() + 60000);
+    w.tick(w.now);
+    assert.equal(w.text("aod-time"), "09:01");
+  });
+
+  it("draws nothing in always-on display without the authorized build's layout", () => {
+    const { w, deps } = fakeWatch(NOW);
+    deps.aod = null;
+    start(deps);
+    const writes = w.writes("time");
+    w.aod = true;
+    w.setDisplay(false);
+    assert.equal(deps.clock.granularity, "off", "the watch shows its own always-on clock");
+    w.tick(new Date(NOW.getTime() + 60000));
+    assert.equal(w.writes("time"), writes);
   });
 
   it("shows a nap with its own glyph in always-on too", () => {

@@ -228,7 +228,7 @@ describe("companion token lifecycle and failures", () => {
     } finally {
       globalThis.fetch = realHttp;
     }
-    assert.equal(h.lastSnapshot()?.status, SyncStatus.Retrying);
+    assert.equal(h.lastSnapshot()?.status, SyncStatus.Offline);
     assert.equal(h.report()?.problem, Problem.Network);
     assert.notEqual(readTokens(h.storage), null);
   });

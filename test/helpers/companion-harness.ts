@@ -42,6 +42,10 @@ export interface Harness {
   socketOpen: boolean;
   /** When true, every request fails as with no network. */
   offline: boolean;
+  /** `access_internet` as the user set it (true unless a test revokes it). */
+  internet: boolean;
+  /** The watch sends a file (a wake signal, a refresh request): the companion reads its value. */
+  watchFile(value: unknown): Promise<void>;
   logs: string[];
   /** Page writes a setting: the companion gets a change event; resolves when its work is done. */
   pageWrite(key: string, value: string): Promise<void>;
@@ -81,9 +85,14 @@ export async function startHarness(options: {
     google: CREDENTIALS.google,
     fitbit: CREDENTIALS.fitbit,
   });
-  const listeners: { wake: Array<() => void>; settings: Array<(key: string | null) => void> } = {
+  const listeners: {
+    wake: Array<() => void>;
+    settings: Array<(key: string | null) => void>;
+    file: Array<(value: unknown) => void>;
+  } = {
     wake: [],
     settings: [],
+    file: [],
   };
   const h: Harness = {
     server,
@@ -95,6 +104,11 @@ export async function startHarness(options: {
     clock,
     socketOpen: false,
     offline: false,
+    internet: true,
+    async watchFile(value) {
+      listeners.file.forEach((l) => l(value));
+      await idle();
+    },
     logs: [],
     async pageWrite(key, value) {
       h.settings.setItem(key, value);
@@ -126,6 +140,7 @@ export async function startHarness(options: {
     async relaunch() {
       listeners.wake = [];
       listeners.settings = [];
+      listeners.file = [];
       start(deps, events);
       await idle();
     },
@@ -176,6 +191,7 @@ export async function startHarness(options: {
       return Promise.resolve();
     },
     socketOpen: () => h.socketOpen,
+    internetAllowed: () => h.internet,
     sendMessage: (value) => void h.messages.push(value),
     log: (line) => void h.logs.push(line),
   };
@@ -189,6 +205,7 @@ export async function startHarness(options: {
     onSettingsChange: (l) => void listeners.settings.push(l),
     onPeerOpen: () => undefined,
     onPeerMessage: () => undefined,
+    onWatchFile: (l) => void listeners.file.push(l),
   };
   start(deps, events);
   await idle();

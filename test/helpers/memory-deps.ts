@@ -32,6 +32,7 @@ export function memoryDeps(
     wait: () => new Promise<void>(() => undefined), // no request here outlives its test
     sendFile: () => Promise.resolve(),
     socketOpen: () => false,
+    internetAllowed: () => true,
     sendMessage: () => undefined,
     log: () => undefined,
   };
