@@ -4,8 +4,8 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { readFba } from "../tools/fba";
-import { refusedPermissions, requestedPermissions } from "../tools/permissions";
-import { checkFba, formatSizeTable } from "./device-guard";
+import { requestedPermissions } from "../tools/permissions";
+import { checkFba, DEVICE_JS_BUDGET, formatSizeTable } from "./device-guard";
 
 /** The .fba path and the permissions Fitbit authorized for this build (`--authorized a,b`). */
 function readArgs(argv: string[]): { path: string; authorized: string[] } {
@@ -27,10 +27,8 @@ function main(): number {
   const fba = readFba(path);
   const requested = requestedPermissions(fba.manifest);
   console.log(`requested permissions: ${requested.join(", ") || "none"}`);
-  const report = checkFba(fba);
-  const problems = refusedPermissions(requested, authorized)
-    .map((p) => p.why)
-    .concat(report.problems);
+  const report = checkFba(fba, DEVICE_JS_BUDGET, authorized);
+  const problems = report.problems;
   console.log(formatSizeTable(report.sizes));
   for (const problem of problems) console.error(`error: ${problem}`);
   if (problems.length === 0)

@@ -1,7 +1,10 @@
-// The watch-bundle guard: every watch JS file in the .fba must be ES5 (JerryScript refuses
-// anything newer, and node_modules code is not transpiled: fitbit-os.md §1.2) and fit the budget.
+// The watch-bundle guard: the .fba must be installable (no restricted permission the build is not
+// authorized for: a watch refuses to sideload it), and every watch JS file must be ES5
+// (JerryScript refuses anything newer, and node_modules code is not transpiled: fitbit-os.md §1.2)
+// and fit the budget.
 import { parse } from "acorn";
 import { Fba } from "../tools/fba";
+import { refusedPermissions, requestedPermissions } from "../tools/permissions";
 
 /** Watch JS budget per target, uncompressed bytes (issue: ≤ 16 KB; the JS heap holds it all). */
 export const DEVICE_JS_BUDGET = 16 * 1024;
@@ -34,10 +37,13 @@ function sumJs(files: Map<string, Buffer>, pick: (name: string) => boolean): num
   return total;
 }
 
-/** Checks every watch target of an .fba and measures all of its parts. */
-export function checkFba(fba: Fba, budget: number = DEVICE_JS_BUDGET): GuardReport {
+/**
+ * Checks the requested permissions and every watch target of an .fba, and measures all of its
+ * parts. `authorized`: the restricted permissions Fitbit authorized for this build (none by default).
+ */
+export function checkFba(fba: Fba, budget: number = DEVICE_JS_BUDGET, authorized: string[] = []): GuardReport {
   const sizes: SizeRow[] = [];
-  const problems: string[] = [];
+  const problems: string[] = refusedPermissions(requestedPermissions(fba.manifest), authorized).map((p) => p.why);
   if (fba.devices.length === 0) problems.push("the .fba has no device-*.zip");
   for (const device of fba.devices) {
     const jsBytes = sumJs(device.files, (name) => name.endsWith(".js"));

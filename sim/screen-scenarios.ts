@@ -48,11 +48,15 @@ export function documentedScenario(locale: string, target: string, exhaustive = 
     target,
     watch: { steps: 6842, activeZoneMinutes: 14, calories: 1320, distanceMeters: 5200, floors: 7 },
     steps: [
+      { do: "sleepState", state: "asleep" },
       { do: "screen", name: "sign-in" },
       { do: "page", name: "signed-out" },
       { do: "signIn" },
       { do: "screen", name: "no-sleep-yet" },
-      { do: "advance", minutes: 120 },
+      // the watch's sleep detection says the wearer is up; last night arrives within the interval
+      { do: "advance", minutes: 10 },
+      { do: "sleepState", state: "awake" },
+      { do: "advance", minutes: 35 },
       { do: "screen", name: "synced" },
       { do: "page", name: "signed-in" },
       ...(exhaustive ? sweep("synced") : []),
@@ -61,7 +65,8 @@ export function documentedScenario(locale: string, target: string, exhaustive = 
       { do: "screen", name: "always-on" },
       { do: "aod", on: false },
       { do: "disconnectWatch" },
-      { do: "advance", minutes: 240 },
+      // past the companion's next planned call (the 6-hourly recheck) and its grace
+      { do: "advance", minutes: 390 },
       { do: "screen", name: "not-connected" },
       { do: "connectWatch" },
       { do: "fault", name: "rateLimit", retryAfterSeconds: 5400 },

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { SyncStatus } from "../../common/sync-status";
-import { planCalls, PlanInput } from "../../companion/sync/plan-calls";
+import { nextCallAt, planCalls, PlanInput } from "../../companion/sync/plan-calls";
 import { emptyState, SyncState } from "../../companion/sync/sync-state";
 
 const NIGHT = {
@@ -109,5 +109,62 @@ describe("planCalls", () => {
     const state = fetched({ retryAt: T0 + 30 * MIN });
     assert.deepEqual(planCalls(input(state)), []);
     assert.ok(planCalls(input(state, { now: T0 + 60 * MIN })).length > 0);
+  });
+});
+
+describe("planCalls with the watch's wake signal", () => {
+  // Past nights woke at 06:50, 07:10 and 07:30: the usual wake time is 07:10.
+  const past = { ...NIGHT, date: 20261121 };
+  const nights = {
+    20261121: { ...past, wake: 6 * 60 + 50 },
+    20261122: { ...past, date: 20261122, wake: 7 * 60 + 10 },
+    20261123: { ...past, date: 20261123, wake: 7 * 60 + 30 },
+  };
+  /** The plan at a local time (minutes after midnight, T0 being 06:00), sleep last asked at 05:00. */
+  const at = (state: SyncState, minuteOfDay: number) =>
+    planCalls(input(state, { minuteOfDay, now: T0 + (minuteOfDay - 6 * 60) * MIN }));
+  const base = (partial: Partial<SyncState>) =>
+    fetched({
+      nights,
+      restingHeartRate: { 20261124: 58 },
+      fetchedAt: { sleep: T0 - 60 * MIN, steps: 0, restingHeartRate: T0 },
+      ...partial,
+    });
+
+  it("asks nothing before the usual wake time plus 90 min while a watch that signals has not", () => {
+    const state = base({ wakeSignals: true });
+    assert.deepEqual(at(state, 8 * 60 + 39), []);
+    assert.deepEqual(at(state, 8 * 60 + 40), ["sleep"]);
+  });
+
+  it("asks from 10 minutes after the signal, then every interval, for two hours", () => {
+    const wokeAt = T0 + 45 * MIN; // 06:45
+    const state = base({ wakeSignals: true, wokeDay: 20261124, wokeAt });
+    assert.deepEqual(at(state, 6 * 60 + 54), []);
+    assert.deepEqual(at(state, 6 * 60 + 55), ["sleep"]);
+    const asked = { ...state, fetchedAt: { ...state.fetchedAt, sleep: T0 + 55 * MIN } };
+    assert.deepEqual(at(asked, 7 * 60 + 8), []);
+    assert.deepEqual(at(asked, 7 * 60 + 9), ["sleep"], "13.5 min later (0.9 of the interval)");
+  });
+
+  it("asks at once for a signal long after the usual wake time (a late first look)", () => {
+    const wokeAt = T0 + 150 * MIN; // 08:30, usual 07:10
+    const state = base({ wakeSignals: true, wokeDay: 20261124, wokeAt });
+    assert.deepEqual(at(state, 8 * 60 + 30), ["sleep"]);
+  });
+
+  it("falls back to polling from half an hour before the usual wake time without signals", () => {
+    const state = base({ wakeSignals: false });
+    assert.deepEqual(at(state, 6 * 60 + 39), []);
+    assert.deepEqual(at(state, 6 * 60 + 40), ["sleep"]);
+  });
+
+  it("announces the next call in whole minutes, never before a rate limit ends", () => {
+    const state = base({ wakeSignals: true });
+    const plan = input(state, { minuteOfDay: 6 * 60, now: T0 + 17_345 });
+    assert.equal(nextCallAt(plan) % MIN, 0);
+    assert.equal(nextCallAt(plan), T0 + 160 * MIN, "08:40, the safety net");
+    const limited = base({ wakeSignals: true, retryAt: T0 + 200 * MIN + 5 });
+    assert.equal(nextCallAt(input(limited)), T0 + 201 * MIN);
   });
 });

@@ -44,9 +44,13 @@ export function writeZip(files: Record<string, string | Buffer>, deflate = true)
 }
 
 /** Builds a minimal .fba whose watch bundles hold the given JavaScript for each target. */
-export function writeFba(watchJs: Record<string, string>, companionJs = '"use strict"\n'): Buffer {
+export function writeFba(
+  watchJs: Record<string, string>,
+  companionJs = '"use strict"\n',
+  requestedPermissions: string[] = ["access_activity"],
+): Buffer {
   const files: Record<string, Buffer> = {
-    "manifest.json": Buffer.from(JSON.stringify({ appId: "test", components: {} })),
+    "manifest.json": Buffer.from(JSON.stringify({ appId: "test", components: {}, requestedPermissions })),
     "companion.zip": writeZip({
       "companion.js": companionJs,
       "settings.js": '"use strict"\n',

@@ -3,8 +3,42 @@ import { describe, it } from "node:test";
 import { parseFba } from "../../tools/fba";
 import { checkFba, DEVICE_JS_BUDGET, findEs5Violation, formatSizeTable } from "../../scripts/device-guard";
 import { writeFba } from "../helpers/write-zip";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { refusedPermissions, restrictedPermissions } from "../../tools/permissions";
 
 const ES5 = '"use strict"\nvar a = require("clock");\nfunction f(x) { return x + 1; }\n';
+
+describe("watch-bundle guard: installable", () => {
+  it("fails on a restricted permission, naming it and why, as the installed SDK lists it", () => {
+    const report = checkFba(parseFba(writeFba({ atlas: ES5 }, undefined, ["access_activity", "access_aod"])));
+    assert.equal(report.problems.length, 1);
+    assert.match(report.problems[0], /^access_aod is restricted by the SDK \("\[Restricted\] Always-on Display"\)/);
+    assert.match(report.problems[0], /refuses to sideload/);
+  });
+
+  it("passes the same build when Fitbit authorized the permission (the always-on build)", () => {
+    const fba = parseFba(writeFba({ atlas: ES5 }, undefined, ["access_activity", "access_aod"]));
+    assert.deepEqual(checkFba(fba, DEVICE_JS_BUDGET, ["access_aod"]).problems, []);
+  });
+
+  it("reads the list from the SDK: every restricted permission fails, every ordinary one passes", () => {
+    const restricted = [...restrictedPermissions().keys()];
+    assert.ok(restricted.includes("access_aod") && restricted.length >= 5, restricted.join(", "));
+    for (const key of restricted)
+      assert.equal(checkFba(parseFba(writeFba({ atlas: ES5 }, undefined, [key]))).problems.length, 1, key);
+    const ordinary = ["access_activity", "access_user_profile", "access_internet", "run_background", "access_sleep"];
+    assert.deepEqual(checkFba(parseFba(writeFba({ atlas: ES5 }, undefined, ordinary))).problems, []);
+  });
+
+  it("finds no restricted permission in this project's own package.json, and access_sleep among them", () => {
+    const pkg = JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8")) as {
+      fitbit: { requestedPermissions: string[] };
+    };
+    assert.deepEqual(refusedPermissions(pkg.fitbit.requestedPermissions, []), []);
+    assert.ok(pkg.fitbit.requestedPermissions.includes("access_sleep"));
+  });
+});
 
 describe("watch-bundle guard", () => {
   it("accepts ES5 watch code and reports a size for every part", () => {

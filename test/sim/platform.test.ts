@@ -8,6 +8,9 @@ import { describe, it } from "node:test";
 import { RunResult } from "../../sim/report";
 import { runScenario } from "../../sim/run-scenario";
 import { InstallRefused } from "../../sim/simulator";
+import { ensureBuild, simulatorCredentials } from "../../sim/ensure-build";
+import { readFba } from "../../tools/fba";
+import { refusedPermissions, requestedPermissions } from "../../tools/permissions";
 import { demoNight } from "../../sim/servers/demo-user";
 
 const ROOT = join(__dirname, "..", "..");
@@ -29,6 +32,36 @@ function screen(r: RunResult, name: string) {
 const at = (iso: string) => Date.parse(iso);
 const dataCalls = (r: RunResult, from: number, to: number) =>
   r.requests.filter((q) => q.at >= from && q.at < to && q.url.includes("/v4/"));
+
+describe("the two builds", () => {
+  const watchFiles = (variant: "default" | "aod") => {
+    const fba = readFba(ensureBuild(ROOT, simulatorCredentials(ROOT), () => undefined, variant));
+    const device = fba.devices[0];
+    return {
+      permissions: requestedPermissions(fba.manifest),
+      view: device.files.get("resources/index.view")?.toString("utf8") ?? "",
+      js: device.files.get("app/index.js")?.toString("utf8") ?? "",
+    };
+  };
+
+  it("the default build requests no restricted permission and carries no always-on layout or code", () => {
+    const build = watchFiles("default");
+    assert.deepEqual(refusedPermissions(build.permissions, []), []);
+    assert.ok(build.permissions.includes("access_sleep"));
+    assert.doesNotMatch(build.view, /face-aod/);
+    assert.doesNotMatch(build.js, /aod-time|aodAllowed/);
+  });
+
+  it("only the authorized always-on build requests access_aod and carries the layout", () => {
+    const build = watchFiles("aod");
+    assert.deepEqual(
+      refusedPermissions(build.permissions, []).map((p) => p.key),
+      ["access_aod"],
+    );
+    assert.match(build.view, /<svg id="face-aod"/);
+    assert.match(build.js, /aod-time/);
+  });
+});
 
 describe("installing (sim/scenarios/install-restricted-refused.json)", () => {
   it("refuses a build that requests a restricted permission Fitbit did not authorize", async () => {
