@@ -5,6 +5,7 @@ import { after, describe, it } from "node:test";
 import fc from "fast-check";
 import { SyncStatus, Problem } from "../../common/sync-status";
 import { wakeMessage } from "../../common/messages";
+import { SettingsKey } from "../../common/settings-keys";
 import { forgetFutureInstants } from "../../companion/sync/clock-sanity";
 import { nextCallAt, planCalls } from "../../companion/sync/plan-calls";
 import { emptyState, SyncState } from "../../companion/sync/sync-state";
@@ -51,6 +52,16 @@ describe("freshness is earned", () => {
     await h.advance(90);
     assert.equal(h.lastSnapshot()?.status, SyncStatus.Ok);
     assert.ok((h.lastSnapshot()?.lastSyncAt ?? 0) > (synced ?? 0));
+  });
+});
+
+describe("the <Oauth> component's own result", () => {
+  it("is ignored and cleared: no run, no request, nothing of a sign-in left in shared storage", async () => {
+    const h = await signedIn("2026-11-24T09:00:00");
+    const before = h.requests.length;
+    await h.pageWrite(SettingsKey.oauthComponent, JSON.stringify({ code: "4/abc", state: "s" }));
+    assert.equal(h.settings.getItem(SettingsKey.oauthComponent), null);
+    assert.equal(h.requests.length, before);
   });
 });
 
