@@ -14,6 +14,12 @@ const NIGHT = {
   split: { kind: "stages" as const, deep: 60, light: 240, rem: 120, awake: 40 },
 };
 const T0 = Date.parse("2026-11-24T05:00:00Z");
+/** Past nights that woke at 06:50, 07:10 and 07:30 (the median, the usual wake time: 07:10). */
+const PAST_WEEK = {
+  20261121: { ...NIGHT, date: 20261121, wake: 6 * 60 + 50 },
+  20261122: { ...NIGHT, date: 20261122, wake: 7 * 60 + 10 },
+  20261123: { ...NIGHT, date: 20261123, wake: 7 * 60 + 30 },
+};
 const MIN = 60000;
 
 function input(state: SyncState, overrides: Partial<PlanInput> = {}): PlanInput {
@@ -92,13 +98,7 @@ describe("planCalls", () => {
 
   it("starts asking for last night half an hour before the usual wake time of the past week", () => {
     // Past nights woke at 06:50, 07:10 and 07:30: the median is 07:10, so polls start at 06:40.
-    const past = { ...NIGHT, date: 20261121 };
-    const nights = {
-      20261121: { ...past, wake: 6 * 60 + 50 },
-      20261122: { ...past, date: 20261122, wake: 7 * 60 + 10 },
-      20261123: { ...past, date: 20261123, wake: 7 * 60 + 30 },
-    };
-    const state = fetched({ nights, restingHeartRate: { 20261124: 58 } });
+    const state = fetched({ nights: PAST_WEEK, restingHeartRate: { 20261124: 58 } });
     const at = (minuteOfDay: number) => planCalls(input(state, { minuteOfDay, now: T0 + 2 * 60 * MIN }));
     assert.deepEqual(at(6 * 60 + 39), []);
     assert.deepEqual(at(6 * 60 + 40), ["sleep"]);
@@ -114,12 +114,7 @@ describe("planCalls", () => {
 
 describe("planCalls with the watch's wake signal", () => {
   // Past nights woke at 06:50, 07:10 and 07:30: the usual wake time is 07:10.
-  const past = { ...NIGHT, date: 20261121 };
-  const nights = {
-    20261121: { ...past, wake: 6 * 60 + 50 },
-    20261122: { ...past, date: 20261122, wake: 7 * 60 + 10 },
-    20261123: { ...past, date: 20261123, wake: 7 * 60 + 30 },
-  };
+  const nights = PAST_WEEK;
   /** The plan at a local time (minutes after midnight, T0 being 06:00), sleep last asked at 05:00. */
   const at = (state: SyncState, minuteOfDay: number) =>
     planCalls(input(state, { minuteOfDay, now: T0 + (minuteOfDay - 6 * 60) * MIN }));

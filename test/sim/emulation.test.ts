@@ -130,6 +130,36 @@ describe("emulated settingsStorage", () => {
   });
 });
 
+/** A companion app running `source`, with these permissions and manifest default wake interval. */
+function companionApp(
+  source: string,
+  options: {
+    settings?: SettingsStore;
+    granted?: string[];
+    defaultWakeInterval?: number;
+    seen?: Array<number | undefined>;
+  },
+): CompanionApp {
+  return new CompanionApp({
+    source,
+    link: link().l,
+    settings:
+      options.settings ??
+      new SettingsStore(
+        () => undefined,
+        () => undefined,
+      ),
+    localStorage: new Map(),
+    globals: {},
+    now: () => 0,
+    random: () => 0.5,
+    onWakeInterval: (ms) => void options.seen?.push(ms),
+    problem: (m) => assert.fail(m),
+    permissions: new Permissions(options.granted ?? []),
+    defaultWakeInterval: options.defaultWakeInterval,
+  });
+}
+
 describe("emulated companion", () => {
   it("refuses a wake interval under 300000 ms with a RangeError and keeps the old value", () => {
     const settings = new SettingsStore(
@@ -139,19 +169,7 @@ describe("emulated companion", () => {
     const seen: Array<number | undefined> = [];
     const source = `var me = require("companion").me; me.wakeInterval = 900000;
       try { me.wakeInterval = 1000; } catch (e) { require("settings").settingsStorage.setItem("error", e.name + ":" + me.wakeInterval); }`;
-    const app = new CompanionApp({
-      source,
-      link: link().l,
-      settings,
-      localStorage: new Map(),
-      globals: {},
-      now: () => 0,
-      random: () => 0.5,
-      onWakeInterval: (ms) => seen.push(ms),
-      problem: (m) => assert.fail(m),
-      permissions: new Permissions([]),
-      defaultWakeInterval: undefined,
-    });
+    const app = companionApp(source, { settings, seen });
     app.start({});
     assert.equal(settings.items.get("error"), "RangeError:900000");
     assert.deepEqual(seen, [900000]);
@@ -159,22 +177,8 @@ describe("emulated companion", () => {
 
   it("wakes at the manifest's default interval until the companion sets one", () => {
     const seen: Array<number | undefined> = [];
-    const app = new CompanionApp({
-      source: `var me = require("companion").me; require("settings").settingsStorage.setItem("w", String(me.wakeInterval));`,
-      link: link().l,
-      settings: new SettingsStore(
-        () => undefined,
-        () => undefined,
-      ),
-      localStorage: new Map(),
-      globals: {},
-      now: () => 0,
-      random: () => 0.5,
-      onWakeInterval: (ms) => seen.push(ms),
-      problem: (m) => assert.fail(m),
-      permissions: new Permissions([]),
-      defaultWakeInterval: 1800000,
-    });
+    const source = `var me = require("companion").me; require("settings").settingsStorage.setItem("w", String(me.wakeInterval));`;
+    const app = companionApp(source, { defaultWakeInterval: 1800000, seen });
     app.start({});
     assert.deepEqual(seen, [1800000]);
   });
@@ -188,20 +192,7 @@ describe("emulated companion", () => {
       var s = require("settings").settingsStorage;
       s.setItem("reason", String(me.launchReasons.fileTransfer));
       ft.inbox.pop().then(function (item) { return item.cbor(); }).then(function (v) { s.setItem("got", JSON.stringify(v)); });`;
-    const make = (granted: string[]) =>
-      new CompanionApp({
-        source,
-        link: link().l,
-        settings,
-        localStorage: new Map(),
-        globals: {},
-        now: () => 0,
-        random: () => 0.5,
-        onWakeInterval: () => undefined,
-        problem: (m) => assert.fail(m),
-        permissions: new Permissions(granted),
-        defaultWakeInterval: undefined,
-      });
+    const make = (granted: string[]) => companionApp(source, { settings, granted });
     const data = encodeCbor({ k: "w", t: 5 });
     const without = make([]);
     without.fileArrived("wake.cbor", data);
