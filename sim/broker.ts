@@ -3,7 +3,8 @@
 // requests to Google's OAuth hosts go to a base URL given here (the fake servers, or --server),
 // rewritten as the phone's are (route-fetch.ts); any other host is refused: no internet here.
 import { buildSync } from "esbuild";
-import { Miniflare, Response as WorkerResponse } from "miniflare";
+import { Miniflare, RequestInit as WorkerRequestInit, Response as WorkerResponse } from "miniflare";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { routeUrl } from "./phone/route-fetch";
 
@@ -28,6 +29,28 @@ export function bundleBroker(root: string): string {
   return result.outputFiles[0].text;
 }
 
+/** A rate-limiting binding as wrangler.toml declares it: requests per period (10 or 60 s) per key. */
+export interface RateLimitSpec {
+  limit: number;
+  period: 10 | 60;
+}
+
+/**
+ * The `[[ratelimits]]` bindings of broker/wrangler.toml, so the Worker runs under miniflare with the
+ * limits it is deployed with (miniflare emulates the binding: a counter per key and period).
+ */
+export function readRateLimits(root: string): Record<string, RateLimitSpec> {
+  const toml = readFileSync(join(root, "broker", "wrangler.toml"), "utf8");
+  const limits: Record<string, RateLimitSpec> = {};
+  for (const block of toml.split("[[ratelimits]]").slice(1)) {
+    const name = /^name\s*=\s*"([A-Z_]+)"/m.exec(block);
+    const simple = /^simple\s*=\s*\{\s*limit\s*=\s*(\d+)\s*,\s*period\s*=\s*(10|60)\s*\}/m.exec(block);
+    if (name === null || simple === null) throw new Error("broker/wrangler.toml: a [[ratelimits]] entry is incomplete");
+    limits[name[1]] = { limit: Number(simple[1]), period: Number(simple[2]) as 10 | 60 };
+  }
+  return limits;
+}
+
 export interface BrokerOptions {
   root: string;
   clientId: string;
@@ -38,11 +61,16 @@ export interface BrokerOptions {
   googleBase(): string;
   /** Override for the settings redirect page (tests). */
   settingsRedirect?: string;
+  /** Rate limits in place of broker/wrangler.toml's (tests that make many requests at once). */
+  rateLimits?: Record<string, RateLimitSpec>;
 }
 
 export interface RunningBroker {
   /** Sends a request to the Worker as if to its public URL; redirects are not followed. */
-  fetch(url: string, init?: { method?: string; headers?: Record<string, string>; body?: string }): Promise<Response>;
+  fetch(
+    url: string,
+    init?: { method?: string; headers?: Record<string, string>; body?: string | ReadableStream<Uint8Array> },
+  ): Promise<Response>;
   /** Bytes of the bundled Worker. */
   scriptBytes: number;
   dispose(): Promise<void>;
@@ -62,6 +90,12 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
     script,
     compatibilityDate: "2025-07-18",
     bindings,
+    ratelimits: Object.fromEntries(
+      Object.entries(options.rateLimits ?? readRateLimits(options.root)).map(([name, spec]) => [
+        name,
+        { simple: spec },
+      ]),
+    ),
     outboundService: async (request) => {
       const host = new URL(request.url).hostname;
       if (!GOOGLE_OAUTH_HOSTS.includes(host)) return new WorkerResponse(`no internet here: ${host}`, { status: 502 });
@@ -81,11 +115,15 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
   return {
     scriptBytes: Buffer.byteLength(script),
     async fetch(url, init = {}) {
+      // A stream goes chunked, with no Content-Length (duplex "half", as fetch requires for it).
+      const stream = typeof init.body === "object" ? { duplex: "half" as const } : {};
       const response = await mf.dispatchFetch(url, {
         method: init.method ?? "GET",
         headers: init.headers,
-        body: init.body,
+        // the DOM's ReadableStream and undici's are the same object at run time, typed apart
+        body: init.body as WorkerRequestInit["body"],
         redirect: "manual",
+        ...stream,
       });
       const headers = new Headers();
       response.headers.forEach((value, name) => headers.append(name, value));

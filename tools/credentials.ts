@@ -18,6 +18,10 @@ function brokerUrl(raw: string, source: string): string {
   }
   if (url.protocol !== "https:" || url.search !== "" || url.hash !== "" || url.username !== "")
     throw new CredentialsError(`${source} must be an https:// URL without query, fragment or user`);
+  // The Worker routes /callback, /token, /refresh and /revoke at the root of its own host and builds
+  // Google's redirect_uri from it: a deployment under a path cannot work.
+  if (url.pathname !== "/")
+    throw new CredentialsError(`${source} must be the broker's origin (https://host), without a path`);
   return url.toString().replace(/\/+$/, "");
 }
 

@@ -24,6 +24,15 @@ export interface Env {
   SETTINGS_REDIRECT?: string;
   GOOGLE_TOKEN_URL?: string;
   GOOGLE_REVOKE_URL?: string;
+  /** Cloudflare rate-limiting bindings (wrangler.toml `[[ratelimits]]`), keyed by the caller's IP. */
+  CALLBACK_LIMITER?: RateLimiter;
+  TOKEN_LIMITER?: RateLimiter;
+  REFRESH_LIMITER?: RateLimiter;
+}
+
+/** The Workers rate-limiting binding's API (developers.cloudflare.com/workers/runtime-apis/bindings/rate-limit). */
+export interface RateLimiter {
+  limit(options: { key: string }): Promise<{ success: boolean }>;
 }
 
 const FITBIT_REDIRECT = "https://app-settings.fitbitdevelopercontent.com/simple-redirect.html";
@@ -31,6 +40,15 @@ const GOOGLE_TOKEN = "https://oauth2.googleapis.com/token";
 const GOOGLE_REVOKE = "https://oauth2.googleapis.com/revoke";
 /** Bodies larger than this are refused (a sealed refresh token is about 200 bytes). */
 export const MAX_BODY_BYTES = 4096;
+/** Google's answers larger than this are refused (a token answer is well under 2 KB). */
+const MAX_UPSTREAM_BYTES = 64 * 1024;
+/** The longest access token lifetime the broker passes on (Google's are an hour). */
+const MAX_EXPIRES_IN = 86400;
+/**
+ * The shape of a Google authorization code ("4/0A…", URL-safe characters). Anything else is not
+ * sealed, so no upstream token call is ever made for it.
+ */
+const GOOGLE_CODE = /^4\/[0-9A-Za-z_-]{10,1024}$/;
 /** A sealed code opens for this long (Google's codes live about 10 minutes). */
 export const CODE_LIFETIME_SECONDS = 300;
 
@@ -57,19 +75,55 @@ interface Keys {
   all: SealingKey[];
 }
 
-async function loadKeys(env: Env): Promise<Keys | null> {
+/**
+ * The configured keys; null when SEALING_KEY is missing or bad, "conflict" when the previous key
+ * is another key with the same id (a new SEALING_KEY must be generated: the broker will not start).
+ */
+async function loadKeys(env: Env): Promise<Keys | null | "conflict"> {
   const current = await importSealingKey(env.SEALING_KEY);
   if (current === null) return null;
   const previous = await importSealingKey(env.SEALING_KEY_PREVIOUS);
-  return { current, all: previous === null ? [current] : [current, previous] };
+  if (previous === null || previous.id !== current.id) {
+    return { current, all: previous === null ? [current] : [current, previous] };
+  }
+  return env.SEALING_KEY?.trim() === env.SEALING_KEY_PREVIOUS?.trim() ? { current, all: [current] } : "conflict";
+}
+
+/** Reads at most `cap` bytes of a stream; null as soon as it holds more (the rest is not read). */
+export async function readCapped(body: ReadableStream<Uint8Array> | null, cap: number): Promise<Uint8Array | null> {
+  if (body === null) return new Uint8Array(0);
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > cap) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
 }
 
 /** Reads a small JSON object body; a Response when it is refused. */
 async function readBody(request: Request): Promise<Record<string, unknown> | Response> {
+  // Only JSON: a browser cannot send it cross-site without a CORS preflight, which gets no answer.
+  const type = (request.headers.get("Content-Type") ?? "").split(";")[0].trim().toLowerCase();
+  if (type !== "application/json") return oauthError(415, "invalid_request", "Content-Type must be application/json");
   const declared = Number(request.headers.get("Content-Length") ?? "0");
   if (declared > MAX_BODY_BYTES) return oauthError(413, "invalid_request", "body too large");
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  if (bytes.length > MAX_BODY_BYTES) return oauthError(413, "invalid_request", "body too large");
+  // A chunked body declares nothing: it is counted while it streams and cut off past the cap.
+  const bytes = await readCapped(request.body, MAX_BODY_BYTES);
+  if (bytes === null) return oauthError(413, "invalid_request", "body too large");
   let body: unknown;
   try {
     body = JSON.parse(new TextDecoder().decode(bytes));
@@ -103,15 +157,23 @@ async function opened(
 async function google(url: string, fields: Record<string, string>): Promise<Record<string, unknown> | Response> {
   let response: Response;
   try {
+    // A redirect is never followed: it would carry the code, verifier and client secret elsewhere.
     response = await fetch(url, {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
       body: new URLSearchParams(fields).toString(),
+      redirect: "manual",
     });
   } catch {
     return oauthError(502, "temporarily_unavailable", "Google could not be reached");
   }
-  const text = await response.text();
+  if (response.status >= 300 && response.status < 400) {
+    await response.body?.cancel();
+    return oauthError(502, "temporarily_unavailable", "Google answered with a redirect");
+  }
+  const bytes = await readCapped(response.body, MAX_UPSTREAM_BYTES);
+  if (bytes === null) return oauthError(502, "temporarily_unavailable", "Google's answer was too large");
+  const text = new TextDecoder().decode(bytes);
   let body: unknown = null;
   try {
     body = text === "" ? {} : JSON.parse(text);
@@ -130,6 +192,12 @@ async function google(url: string, fields: Record<string, string>): Promise<Reco
   return json(status, { error, error_description: `Google answered ${response.status}` }, headers);
 }
 
+/** An access token lifetime as Google gives it: a finite number of seconds from 1 s to a day. */
+function expiresIn(answer: Record<string, unknown>): number | null {
+  const value = answer.expires_in;
+  return typeof value === "number" && isFinite(value) && value >= 1 && value <= MAX_EXPIRES_IN ? value : null;
+}
+
 function callbackUrl(request: Request): string {
   return new URL("/callback", request.url).toString();
 }
@@ -142,16 +210,17 @@ async function callback(request: Request, env: Env, keys: Keys): Promise<Respons
   const error = url.searchParams.get("error");
   const code = url.searchParams.get("code");
   if (error !== null) back.searchParams.set("error", error);
-  else if (code !== null && code !== "" && code.length <= 2048) {
+  else if (code !== null && GOOGLE_CODE.test(code)) {
     const expiresAt = Math.floor(Date.now() / 1000) + CODE_LIFETIME_SECONDS;
     back.searchParams.set("code", await seal(keys.current, "code", env.GOOGLE_CLIENT_ID, code, expiresAt));
-  } else return oauthError(400, "invalid_request", "no code");
+  } else return oauthError(400, "invalid_request", "no Google authorization code");
   return new Response(null, { status: 302, headers: { Location: back.toString(), "Cache-Control": "no-store" } });
 }
 
 async function token(request: Request, env: Env, keys: Keys, body: Record<string, unknown>): Promise<Response> {
   const code = await opened(keys, "code", env.GOOGLE_CLIENT_ID, field(body, "code"));
   if (code instanceof Response) return code;
+  if (!GOOGLE_CODE.test(code.value)) return oauthError(400, "invalid_grant", "the sealed code is not a Google code");
   const verifier = field(body, "code_verifier");
   if (verifier === null) return oauthError(400, "invalid_request", "no code_verifier");
   const answer = await google(env.GOOGLE_TOKEN_URL ?? GOOGLE_TOKEN, {
@@ -163,11 +232,12 @@ async function token(request: Request, env: Env, keys: Keys, body: Record<string
     client_secret: env.GOOGLE_CLIENT_SECRET,
   });
   if (answer instanceof Response) return answer;
-  if (typeof answer.refresh_token !== "string" || typeof answer.access_token !== "string")
-    return oauthError(502, "temporarily_unavailable", "Google's answer had no tokens");
+  const expires = expiresIn(answer);
+  if (typeof answer.refresh_token !== "string" || typeof answer.access_token !== "string" || expires === null)
+    return oauthError(502, "temporarily_unavailable", "Google's answer had no tokens or an impossible expires_in");
   return json(200, {
     access_token: answer.access_token,
-    expires_in: answer.expires_in,
+    expires_in: expires,
     scope: answer.scope,
     token_type: answer.token_type,
     refresh: await seal(keys.current, "refresh", env.GOOGLE_CLIENT_ID, answer.refresh_token, 0),
@@ -184,11 +254,16 @@ async function refresh(env: Env, keys: Keys, body: Record<string, unknown>): Pro
     client_secret: env.GOOGLE_CLIENT_SECRET,
   });
   if (answer instanceof Response) return answer;
-  if (typeof answer.access_token !== "string")
-    return oauthError(502, "temporarily_unavailable", "Google's answer had no access token");
+  const expires = expiresIn(answer);
+  if (typeof answer.access_token !== "string" || expires === null)
+    return oauthError(
+      502,
+      "temporarily_unavailable",
+      "Google's answer had no access token or an impossible expires_in",
+    );
   const reply: Record<string, unknown> = {
     access_token: answer.access_token,
-    expires_in: answer.expires_in,
+    expires_in: expires,
     scope: answer.scope,
     token_type: answer.token_type,
   };
@@ -205,6 +280,13 @@ async function revoke(env: Env, keys: Keys, body: Record<string, unknown>): Prom
   return answer instanceof Response ? answer : json(200, {});
 }
 
+/** The limiter for a path; /revoke shares the refresh limiter. */
+function limiterOf(env: Env, path: string): RateLimiter | undefined {
+  if (path === "/callback") return env.CALLBACK_LIMITER;
+  if (path === "/token") return env.TOKEN_LIMITER;
+  return env.REFRESH_LIMITER;
+}
+
 export async function handle(request: Request, env: Env): Promise<Response> {
   const url = new URL(request.url);
   const method = ROUTES[url.pathname];
@@ -214,7 +296,18 @@ export async function handle(request: Request, env: Env): Promise<Response> {
       status: 405,
       headers: { Allow: method, "Content-Type": "application/json" },
     });
+  // Per caller, before any body, crypto or upstream call: one client cannot spend Google's quota
+  // (or the Worker's) for everyone. CF-Connecting-IP is set by Cloudflare, not by the caller.
+  const limiter = limiterOf(env, url.pathname);
+  if (limiter !== undefined) {
+    const caller = request.headers.get("CF-Connecting-IP") ?? "unknown";
+    const { success } = await limiter.limit({ key: `${url.pathname}|${caller}` });
+    if (!success)
+      return json(429, { error: "slow_down", error_description: "too many requests" }, { "Retry-After": "60" });
+  }
   const keys = await loadKeys(env);
+  if (keys === "conflict")
+    return oauthError(500, "server_error", "SEALING_KEY and SEALING_KEY_PREVIOUS share a key id: generate another key");
   if (keys === null || !env.GOOGLE_CLIENT_ID || !env.GOOGLE_CLIENT_SECRET)
     return oauthError(500, "server_error", "the broker is not configured");
   if (url.pathname === "/callback") return callback(request, env, keys);

@@ -63,8 +63,8 @@ describe("build-time OAuth credentials", () => {
       localFile(null),
     );
     assert.deepEqual(fromEnv.google, { clientId: "g", clientSecret: "", brokerUrl: "https://auth.example.com" });
-    const file = localFile('{"googleClientId":"g","brokerUrl":"https://example.com/sleep-broker"}');
-    assert.equal(readCredentials({}, file).google.brokerUrl, "https://example.com/sleep-broker");
+    const file = localFile('{"googleClientId":"g","brokerUrl":"https://auth.example.com"}');
+    assert.equal(readCredentials({}, file).google.brokerUrl, "https://auth.example.com");
     assert.equal(readCredentials({}, file).fitbit.brokerUrl, undefined, "the legacy provider has no broker");
   });
 
@@ -83,6 +83,15 @@ describe("build-time OAuth credentials", () => {
     );
     const file = localFile('{"googleClientSecret":"SENTINEL-SECRET"}');
     assert.throws(() => readCredentials({ BROKER_URL: "https://auth.example.com" }, file), CredentialsError);
+  });
+
+  it("refuse a broker URL with a path: the Worker serves the root of its host (security review 13)", () => {
+    for (const url of ["https://example.com/sleep-broker", "https://auth.example.com/callback", "https://a.example/x/"])
+      assert.throws(
+        () => readCredentials({ BROKER_URL: url }, localFile(null)),
+        /origin \(https:\/\/host\), without a path/,
+        url,
+      );
   });
 
   it("refuse a broker URL that is not plain https", () => {
