@@ -1,9 +1,10 @@
 // Keeps the newest valid snapshot: decoded and validated before it replaces anything, persisted
-// as last.cbor (never the name an incoming file has), written to a temp file and renamed. "Newest"
+// as last.cbor (never the name an incoming file has) in its own encoding of what it decoded (a
+// received value's extra keys are not kept), written to a temp file and renamed. "Newest"
 // is by the companion's sequence within its sign-in epoch, never by a clock: a phone clock that
 // jumps (even into the future) cannot make the watch refuse what follows.
 import { decodeSnapshot } from "../common/decode-snapshot";
-import { Snapshot } from "../common/snapshot";
+import { encodeSnapshot, Snapshot } from "../common/snapshot";
 
 const LAST = "last.cbor";
 const TEMP = "last.tmp";
@@ -27,7 +28,6 @@ export interface SnapshotStore {
 
 export function createSnapshotStore(fs: SnapshotFiles, warn: (line: string) => void): SnapshotStore {
   let current: Snapshot | null = null;
-  let currentWire: unknown = null;
   const read = (name: string): unknown => {
     try {
       return fs.readFileSync(name, "cbor");
@@ -48,8 +48,8 @@ export function createSnapshotStore(fs: SnapshotFiles, warn: (line: string) => v
       if (next.epoch === current.epoch && next.sequence <= current.sequence) return false;
     }
     current = decoded.value;
-    currentWire = value;
-    fs.writeFileSync(TEMP, currentWire, "cbor");
+    // What was decoded, encoded again: unknown keys and oversized extras never reach the disk.
+    fs.writeFileSync(TEMP, encodeSnapshot(current), "cbor");
     fs.renameSync(TEMP, LAST);
     return true;
   };

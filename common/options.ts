@@ -1,6 +1,7 @@
 /**
- * The user's options: one table, from which the settings page draws its Selects (key, values,
- * labels as msgids), the companion reads the stored choice, and the watch decodes the wire form.
+ * The user's options: one table, from which the settings page draws its Selects (key, values, and
+ * beside it their labels as msgids), the companion reads the stored choice, and the watch decodes
+ * the wire form.
  */
 
 /** How often the companion syncs, in minutes (settings: 15, 30 or 60). */
@@ -12,43 +13,38 @@ export type UnitsChoice = "auto" | "metric" | "imperial";
 /** Which 7-bar weekly trend the face shows. */
 export type TrendChoice = "sleep" | "steps";
 
-/** One option: its settingsStorage key, the stored values, their labels (msgids), the default. */
+/** One option: its settingsStorage key, the stored values, the default. */
 export interface OptionSpec {
   key: string;
-  /** msgid of the Select's label. */
-  label: string;
   values: string[];
-  /** msgids of the values, in the same order. */
-  names: string[];
   /** Index of the default value. */
   initial: number;
 }
 
 /** Every option the watch needs, in the order the settings page shows them and the wire carries them. */
 export const OPTIONS = {
-  refreshMinutes: {
-    key: "refreshMinutes",
-    label: "Refresh every",
-    values: ["15", "30", "60"],
-    names: ["15 minutes", "30 minutes", "60 minutes"],
-    initial: 0,
-  },
-  units: {
-    key: "units",
-    label: "Units",
-    values: ["auto", "metric", "imperial"],
-    names: ["Automatic", "Metric", "Imperial"],
-    initial: 0,
-  },
-  trend: { key: "trend", label: "Weekly trend", values: ["sleep", "steps"], names: ["Sleep", "Steps"], initial: 0 },
+  refreshMinutes: { key: "refreshMinutes", values: ["15", "30", "60"], initial: 0 },
+  units: { key: "units", values: ["auto", "metric", "imperial"], initial: 0 },
+  trend: { key: "trend", values: ["sleep", "steps"], initial: 0 },
   /** Colour themes, by index into the face's theme table (app/themes.ts). */
-  theme: {
-    key: "theme",
-    label: "Colour theme",
-    values: ["0", "1", "2", "3"],
-    names: ["Night", "Ocean", "Forest", "Ember"],
-    initial: 0,
-  },
+  theme: { key: "theme", values: ["0", "1", "2", "3"], initial: 0 },
+};
+
+/** What the settings page shows of an option: its label and its values' names (msgids, in `values` order). */
+export interface OptionTexts {
+  label: string;
+  names: string[];
+}
+
+/**
+ * The settings page's texts of each option, beside the table they belong to. Kept apart from
+ * {@link OPTIONS} so the watch bundle, which reads only values, carries none of them.
+ */
+export const OPTION_TEXTS: { [name in keyof typeof OPTIONS]: OptionTexts } = {
+  refreshMinutes: { label: "Refresh every", names: ["15 minutes", "30 minutes", "60 minutes"] },
+  units: { label: "Units", names: ["Automatic", "Metric", "Imperial"] },
+  trend: { label: "Weekly trend", names: ["Sleep", "Steps"] },
+  theme: { label: "Colour theme", names: ["Night", "Ocean", "Forest", "Ember"] },
 };
 
 /** The user's options that the watch needs, travelling inside every snapshot. */

@@ -24,6 +24,11 @@ export const SettingsKey = {
   signOut: "signOut",
   /** Companion → page: sign-in state, last sync and the current problem (JSON). */
   status: "status",
+  /**
+   * Companion → page: how many grants from earlier sign-ins are still to be revoked at the
+   * provider (absent when none): the page says so, as the access there is not yet withdrawn.
+   */
+  revokePending: "revokePending",
   /** Companion → page: set when this phone cannot make a sign-in safe (no secure random numbers). */
   signInUnavailable: "signInUnavailable",
 } as const;
@@ -131,7 +136,9 @@ export interface SyncReport {
 export function parseSyncReport(raw: string | null | undefined): SyncReport | null {
   const r = asRecord(parseJson(raw));
   if (r === null || typeof r.signedIn !== "boolean" || typeof r.problem !== "number") return null;
-  const time = (v: unknown): number | null => (typeof v === "number" && v > 0 ? v : null);
+  // Epoch seconds from 2000 to 2100 only: anything else (1e300, a negative, a fraction) is no time.
+  const time = (v: unknown): number | null =>
+    typeof v === "number" && v % 1 === 0 && v >= 946684800 && v < 4102444800 ? v : null;
   const provider: ProviderId = isProviderId(r.provider) ? r.provider : DEFAULT_PROVIDER;
   return {
     signedIn: r.signedIn,

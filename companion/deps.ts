@@ -43,7 +43,11 @@ export interface CompanionDeps {
   settings: StringStore;
   storage: StringStore;
   credentials: ClientCredentials;
-  http(request: HttpRequest): Promise<HttpResponse>;
+  /**
+   * Sends a request. `timeoutMs` is the companion's own limit (http/request.ts): where the runtime
+   * can abort a request, it aborts it then (platform-http.ts); the companion stops waiting anyway.
+   */
+  http(request: HttpRequest, timeoutMs: number): Promise<HttpResponse>;
   now(): number;
   localTime(epochMs: number): LocalTime;
   /** Cryptographically random bytes; null when the phone offers none (no `crypto.getRandomValues`). */

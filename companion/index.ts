@@ -7,7 +7,11 @@ import { localStorage } from "local-storage";
 import { peerSocket } from "messaging";
 import { settingsStorage } from "settings";
 import { CREDENTIALS } from "./generated/credentials";
+import { AbortControllerLike, createHttp } from "./http/platform-http";
 import { start } from "./start";
+
+// Not in the SDK's types; `typeof` on it is safe where the runtime has none.
+declare const AbortController: (new () => AbortControllerLike) | undefined;
 
 start(
   {
@@ -15,13 +19,11 @@ start(
     settings: settingsStorage,
     storage: localStorage,
     credentials: CREDENTIALS,
-    // Never follow a redirect (a captive portal's, or one that would carry a token or code
-    // elsewhere): a 3xx is classified like any unexpected answer. The SDK's types lack `redirect`;
-    // whether the phone honours it is unverified (sim/README.md, assumptions).
-    http: (request) => {
-      const init = { method: request.method, headers: request.headers, body: request.body, redirect: "manual" };
-      return fetch(request.url, init);
-    },
+    http: createHttp(
+      (url, init) => fetch(url, init),
+      typeof AbortController === "function" ? () => new AbortController() : null,
+      (callback, ms) => void setTimeout(callback, ms),
+    ),
     now: () => Date.now(),
     wait: (ms) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
     localTime: (ms) => {

@@ -8,6 +8,8 @@ export interface AccountProps {
   configured: boolean;
   /** The companion found no secure random numbers on this phone. */
   unavailable: boolean;
+  /** A sign-out's revoke at the provider is not confirmed yet (the companion keeps trying). */
+  revokePending: boolean;
   request: OauthRequest | null;
   report: SyncReport | null;
   problem: string;
@@ -70,6 +72,13 @@ export function accountSection(props: AccountProps) {
       )}
       {signedIn ? <Text>{lastSync}</Text> : null}
       {props.problem !== "" ? <Text>{props.problem}</Text> : null}
+      {props.revokePending ? (
+        <Text>
+          {t(
+            "Signed out on this phone. Withdrawing this app's access at the provider is not confirmed yet: the phone keeps trying. You can also remove the access in your account's security settings.",
+          )}
+        </Text>
+      ) : null}
       {signedIn ? (
         <Button label={t("Sign out")} onClick={() => props.write(SettingsKey.signOut, String(Date.now()))} />
       ) : null}

@@ -1,5 +1,5 @@
 import { gettext } from "i18n";
-import { OPTIONS, OptionSpec } from "../common/options";
+import { OPTION_TEXTS, OPTIONS } from "../common/options";
 import { describeProblem } from "../common/problem-text";
 import { PROVIDERS } from "../common/providers";
 import {
@@ -18,12 +18,14 @@ function options(pairs: Array<[string, string]>): Array<{ name: string; value: s
 }
 
 /** The Select of one option from the options table. */
-function optionSelect(spec: OptionSpec) {
+function optionSelect(name: keyof typeof OPTIONS) {
+  const spec = OPTIONS[name];
+  const texts = OPTION_TEXTS[name];
   return (
     <Select
-      label={gettext(spec.label)}
+      label={gettext(texts.label)}
       settingsKey={spec.key}
-      options={options(spec.values.map((value, i): [string, string] => [spec.names[i], value]))}
+      options={options(spec.values.map((value, i): [string, string] => [texts.names[i], value]))}
     />
   );
 }
@@ -43,6 +45,7 @@ registerSettingsPage(({ settings, settingsStorage }) => {
         provider,
         configured: parseClientConfigured(get(SettingsKey.clientConfigured))[provider],
         unavailable: get(SettingsKey.signInUnavailable) !== undefined,
+        revokePending: (get(SettingsKey.revokePending) ?? "") !== "",
         request: parseOauthRequest(get(SettingsKey.oauthRequest)),
         report,
         problem,
@@ -55,12 +58,12 @@ registerSettingsPage(({ settings, settingsStorage }) => {
           settingsKey={SettingsKey.provider}
           options={options(PROVIDERS.map((p): [string, string] => [p.optionLabel, p.id]))}
         />
-        {optionSelect(OPTIONS.refreshMinutes)}
+        {optionSelect("refreshMinutes")}
       </Section>
       <Section title={<Text bold>{gettext("Face")}</Text>}>
-        {optionSelect(OPTIONS.units)}
-        {optionSelect(OPTIONS.trend)}
-        {optionSelect(OPTIONS.theme)}
+        {optionSelect("units")}
+        {optionSelect("trend")}
+        {optionSelect("theme")}
       </Section>
     </Page>
   );

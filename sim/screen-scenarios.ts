@@ -1,7 +1,7 @@
 // The documented screens (docs/screens, `npm run screens`) and the worst cases of the layout check
 // (test/sim/layout.test.ts), as scenario documents. One place writes what the screens show, so the
 // pictures in the README and the layout test cover the same states.
-import { DEFAULT_OPTIONS, OPTIONS } from "../common/options";
+import { DEFAULT_OPTIONS, OPTION_TEXTS, OPTIONS } from "../common/options";
 import { encodeSnapshot, Night, Snapshot, SNAPSHOT_FILE } from "../common/snapshot";
 import { SyncStatus } from "../common/sync-status";
 
@@ -19,14 +19,14 @@ const select = (value: string, name: string) => JSON.stringify({ selected: [0], 
 function sweep(name: string): Step[] {
   const steps: Step[] = [];
   for (let theme = 0; theme < THEME_COUNT; theme++) {
-    steps.push({ do: "setting", key: "theme", value: select(String(theme), OPTIONS.theme.names[theme]) });
+    steps.push({ do: "setting", key: "theme", value: select(String(theme), OPTION_TEXTS.theme.names[theme]) });
     steps.push({ do: "advance", minutes: 1 });
     for (let c = 0; c < COMPLICATION_COUNT; c++) {
       steps.push({ do: "screen", name: `${name}-theme${theme}-c${c}` });
       steps.push({ do: "tap", id: "complication-hit" });
     }
   }
-  steps.push({ do: "setting", key: "theme", value: select("0", OPTIONS.theme.names[0]) });
+  steps.push({ do: "setting", key: "theme", value: select("0", OPTION_TEXTS.theme.names[0]) });
   return steps;
 }
 

@@ -77,6 +77,9 @@ export function buildRevoke(provider: ProviderId, credentials: ClientCredentials
   );
 }
 
+/** The longest access token lifetime believed (Google: an hour, Fitbit: eight hours). */
+const MAX_EXPIRES_IN = 86400;
+
 /**
  * Maps a token response to the stored set. A provider whose refresh tokens do not rotate returns
  * none on refresh: the old one stays. One whose tokens rotate must return the new one.
@@ -91,7 +94,10 @@ export function readTokenResponse(
   const r = body as { [key: string]: unknown };
   if (typeof r.access_token !== "string" || r.access_token === "")
     return { error: "token response has no access_token" };
-  if (typeof r.expires_in !== "number" || r.expires_in <= 0) return { error: "token response has no expires_in" };
+  // A lifetime no token has (0, negative, 1e306, infinite) would store an expiry that does not read
+  // back: refused like a missing one.
+  if (typeof r.expires_in !== "number" || !isFinite(r.expires_in) || r.expires_in < 1 || r.expires_in > MAX_EXPIRES_IN)
+    return { error: "token response has no plausible expires_in" };
   // The token broker names its sealed refresh token `refresh`.
   const given = typeof r.refresh_token === "string" && r.refresh_token !== "" ? r.refresh_token : r.refresh;
   const refresh =

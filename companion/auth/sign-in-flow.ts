@@ -7,7 +7,8 @@ import { isClientConfigured, isProviderId, ProviderId, providerInfo, redirectUri
 import { OauthRequest, parseOauthReturn, readProvider, SettingsKey } from "../../common/settings-keys";
 import { base64Url, pkceChallenge } from "../../common/sha256";
 import { CompanionDeps } from "../deps";
-import { fetchOutcome } from "../http/request";
+import { fetchOutcome, fetchRaw } from "../http/request";
+import { owe, OwedRevoke, readOwed, retryLater, revokeSettled } from "./owed-revokes";
 import { SyncEngine } from "../sync/sync-engine";
 import { buildCodeExchange, buildRevoke, readTokenResponse } from "./oauth-requests";
 import { Effect, Phase, SignInEvent, step } from "./sign-in-steps";
@@ -21,8 +22,8 @@ interface SignInRecord {
   phase: Phase;
   /** The published request: its provider, PKCE verifier and `state` (used once). */
   request: { provider: ProviderId; verifier: string; state: string } | null;
-  /** A grant still to be revoked after a sign-out (retried at every launch until confirmed). */
-  revoke: { provider: ProviderId; token: string } | null;
+  /** Grants still to be revoked after sign-outs (retried at launches, with backoff, until confirmed). */
+  revokes: OwedRevoke[];
   /**
    * The page's sign-out request and provider choice as last handled: a change made while the
    * companion was unloaded comes with no change event, so a launch compares against these.
@@ -120,11 +121,14 @@ export class SignInFlow {
         clearTokens(this.deps.storage);
         newEpoch(this.deps.storage, () => this.deps.random());
         if (tokens !== null)
-          this.write({ ...record, revoke: { provider: tokens.provider, token: tokens.refreshToken } });
+          this.write({
+            ...record,
+            revokes: [...record.revokes, owe(tokens.provider, tokens.refreshToken, this.deps.now())],
+          });
         return this.engine.signedOut();
       }
       case "revoke":
-        return this.revoke(record);
+        return this.revoke();
       case "markRetired":
         return this.engine.markRetired();
       case "clearRetired":
@@ -191,16 +195,31 @@ export class SignInFlow {
   }
 
   /**
-   * Revokes a grant still owed: a 2xx, a 4xx (already invalid) or a 410 (retired) settles it; no
-   * answer or a 5xx keeps it owed for the next launch. The phone holds no tokens either way.
+   * Tries every revoke that is due (owed-revokes.ts says what settles one), keeps the rest owed,
+   * tells the page how many remain, and always answers with `revoked`: a sign-out completes
+   * whatever is owed, and the phone holds no tokens either way.
    */
-  private async revoke(record: SignInRecord): Promise<void> {
-    const owed = record.revoke;
-    if (owed === null) return;
-    const outcome = await fetchOutcome(this.deps, buildRevoke(owed.provider, this.deps.credentials, owed.token));
-    const unreached = !outcome.ok && ["network", "timeout", "server"].indexOf(outcome.failure.kind) >= 0;
-    if (unreached) this.deps.log("revoke did not reach the provider; tried again at the next launch");
-    else this.write({ ...this.read(), revoke: null });
+  private async revoke(): Promise<void> {
+    for (const owed of this.read().revokes) {
+      if (owed.nextAt > this.deps.now()) continue;
+      const answer = await fetchRaw(this.deps, buildRevoke(owed.provider, this.deps.credentials, owed.token));
+      const settled = revokeSettled(answer);
+      const later = settled ? null : retryLater(owed, this.deps.now());
+      if (!settled)
+        this.deps.log(
+          later === null
+            ? "revoke given up after many tries: the user can remove the app's access in their account"
+            : `revoke not confirmed (${answer.ok ? String(answer.status) : answer.kind}); tried again later`,
+        );
+      // Re-read: the list may have grown meanwhile (a sign-out while this request was under way).
+      const current = this.read();
+      const rest = current.revokes.filter((r) => r.token !== owed.token || r.provider !== owed.provider);
+      this.write({ ...current, revokes: later === null ? rest : [...rest, later] });
+    }
+    const pending = this.read().revokes.length;
+    if (pending > 0) this.deps.settings.setItem(SettingsKey.revokePending, String(pending));
+    else if (this.deps.settings.getItem(SettingsKey.revokePending) != null)
+      this.deps.settings.removeItem(SettingsKey.revokePending);
     return this.handle({ type: "revoked" });
   }
 
@@ -220,7 +239,7 @@ export class SignInFlow {
     const fallback: SignInRecord = {
       phase: readTokens(this.deps.storage) === null ? "idle" : "signedIn",
       request: null,
-      revoke: null,
+      revokes: [],
       seen: { signOut: null, provider: null },
     };
     const raw = this.deps.storage.getItem(KEY);
@@ -229,12 +248,13 @@ export class SignInFlow {
       const r = JSON.parse(raw) as Partial<SignInRecord>;
       if (r.phase === undefined || PHASES.indexOf(r.phase) < 0) return fallback;
       const request = r.request ?? null;
-      const revoke = r.revoke ?? null;
       const seen = r.seen ?? fallback.seen;
+      // An older record kept one `revoke`; it joins the list.
+      const legacy = (r as { revoke?: unknown }).revoke;
       return {
         phase: r.phase,
         request: request !== null && isProviderId(request.provider) ? request : null,
-        revoke: revoke !== null && isProviderId(revoke.provider) ? revoke : null,
+        revokes: readOwed(r.revokes, legacy, this.deps.now()),
         seen: {
           signOut: typeof seen.signOut === "string" ? seen.signOut : null,
           provider: isProviderId(seen.provider) ? seen.provider : null,

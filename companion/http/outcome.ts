@@ -96,11 +96,25 @@ function classifyError(status: number, body: unknown, response: HttpResponse, no
   return { kind: "provider", status };
 }
 
+/** Answers longer than this are not read at all when their Content-Length says so. */
+export function declaresTooLarge(response: HttpResponse): boolean {
+  const declared = Number(response.headers.get("content-length") ?? "");
+  return isFinite(declared) && declared > MAX_BODY_CHARS;
+}
+
+/** Reads an answer's text, or null when it is (or declares itself) larger than the companion reads. */
+export async function readText(response: HttpResponse): Promise<string | null> {
+  // Refused by its declared length before a byte is read: a 64 MB answer never becomes a string.
+  if (declaresTooLarge(response)) return null;
+  const text = await response.text();
+  return text.length > MAX_BODY_CHARS ? null : text;
+}
+
 /** Reads a response: a JSON body on 2xx, else the classified failure. */
 export async function readOutcome(response: HttpResponse, now: number): Promise<Outcome> {
-  const text = await response.text();
+  const text = await readText(response);
   // No answer the companion reads comes near this; a bigger one is not what it asked for.
-  if (text.length > MAX_BODY_CHARS) return { ok: false, failure: { kind: "malformed", field: "body (too large)" } };
+  if (text === null) return { ok: false, failure: { kind: "malformed", field: "body (too large)" } };
   const body = parseJson(text);
   if (response.status >= 200 && response.status < 300) {
     return body === undefined ? { ok: false, failure: { kind: "malformed", field: "body" } } : { ok: true, body };

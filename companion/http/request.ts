@@ -1,21 +1,47 @@
 // Every request the companion makes goes through here: it has an answer within REQUEST_TIMEOUT_MS
 // of the companion's own clock, or it is a `timeout` failure; an answer that comes later is
-// ignored. No network error or hung server can leave a run (and the queue behind it) waiting.
-import { CompanionDeps, HttpRequest } from "../deps";
-import { Outcome, readOutcome } from "./outcome";
+// ignored (and, where the phone's runtime has AbortController, the request is aborted: see
+// platform-http.ts). No network error or hung server can leave a run (and the queue behind it)
+// waiting.
+import { CompanionDeps, HttpRequest, HttpResponse } from "../deps";
+import { Outcome, readOutcome, readText } from "./outcome";
 
 /** How long a request may take, headers and body together. */
 export const REQUEST_TIMEOUT_MS = 30000;
+
+/** Races an answer against the companion's own timeout. */
+function withTimeout<T>(deps: CompanionDeps, work: Promise<T>, late: T): Promise<T> {
+  return Promise.race([work, deps.wait(REQUEST_TIMEOUT_MS).then(() => late)]);
+}
 
 /** Sends a request and reads its answer; a thrown error is `network`, no answer in time `timeout`. */
 export function fetchOutcome(deps: CompanionDeps, req: HttpRequest): Promise<Outcome> {
   const answer = (async (): Promise<Outcome> => {
     try {
-      return await readOutcome(await deps.http(req), deps.now());
+      return await readOutcome(await deps.http(req, REQUEST_TIMEOUT_MS), deps.now());
     } catch {
       return { ok: false, failure: { kind: "network" } };
     }
   })();
-  const late = deps.wait(REQUEST_TIMEOUT_MS).then((): Outcome => ({ ok: false, failure: { kind: "timeout" } }));
-  return Promise.race([answer, late]);
+  return withTimeout<Outcome>(deps, answer, { ok: false, failure: { kind: "timeout" } });
+}
+
+/** An answer as it came (status, headers and text), for callers that judge it themselves. */
+export type RawAnswer =
+  | { ok: true; status: number; headers: HttpResponse["headers"]; text: string }
+  | { ok: false; kind: "network" | "timeout" | "tooLarge" };
+
+/** Sends a request and reads its raw answer, under the same timeout and size limit. */
+export function fetchRaw(deps: CompanionDeps, req: HttpRequest): Promise<RawAnswer> {
+  const answer = (async (): Promise<RawAnswer> => {
+    try {
+      const response = await deps.http(req, REQUEST_TIMEOUT_MS);
+      const text = await readText(response);
+      if (text === null) return { ok: false, kind: "tooLarge" };
+      return { ok: true, status: response.status, headers: response.headers, text };
+    } catch {
+      return { ok: false, kind: "network" };
+    }
+  })();
+  return withTimeout<RawAnswer>(deps, answer, { ok: false, kind: "timeout" });
 }

@@ -23,17 +23,6 @@ for (var k = 0; k < 200; k++) {
   }
   if (k % 13 === 0 && els["complication-hit"] && els["complication-hit"].onclick) els["complication-hit"].onclick();
 }
-print(
-  "ran: i=" +
-    SNAP.i +
-    " time=" +
-    els["time"].text +
-    " steps=" +
-    els["steps"].text +
-    " sleep=" +
-    els["sleep"].text +
-    ' status="' +
-    els["status"].text +
-    '" files sent=' +
-    sentFiles,
-);
+// ES5 (JerryScript): no trailing comma in a call; kept out of Prettier (.prettierignore).
+print("ran: i=" + SNAP.i + " time=" + els["time"].text + " steps=" + els["steps"].text +
+  " sleep=" + els["sleep"].text + " status=\"" + els["status"].text + "\" files sent=" + sentFiles);

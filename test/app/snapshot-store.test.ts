@@ -46,6 +46,16 @@ const snap = (generatedAt: number, over: Partial<Snapshot> = {}): Snapshot => ({
 });
 
 describe("snapshot store", () => {
+  it("stores what it decoded, encoded again: a received value's extra keys never reach the disk (security review 11)", () => {
+    const fs = memoryFs();
+    const store = createSnapshotStore(fs, () => undefined);
+    const wire = { ...encodeSnapshot(snap(2000)), junk: "x".repeat(200 * 1024), n: null };
+    assert.equal(store.accept(wire), true);
+    const stored = fs.files.get("last.cbor");
+    assert.ok(stored !== undefined && stored.length < 512, `last.cbor is ${stored?.length} bytes`);
+    assert.deepEqual(decodeCbor(stored), encodeSnapshot(snap(2000)));
+  });
+
   it("keeps the newest snapshot whatever order they arrive in", () => {
     const store = createSnapshotStore(memoryFs(), () => undefined);
     assert.equal(store.accept(encodeSnapshot(snap(2000))), true);

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { OPTIONS } from "../../common/options";
+import { OPTION_TEXTS } from "../../common/options";
 import { PROVIDERS } from "../../common/providers";
 
 const ROOT = join(__dirname, "..", "..");
@@ -42,7 +42,7 @@ const CATALOGUES = {
       ...literals("settings/account.tsx", /t\(\s*"([^"]+)"/g),
       ...literals("common/problem-text.ts", /"([A-Z][^"]+[.])"/g),
       // The tables the page draws from: option labels and values, provider labels.
-      ...Object.values(OPTIONS).flatMap((spec) => [spec.label, ...spec.names]),
+      ...Object.values(OPTION_TEXTS).flatMap((texts) => [texts.label, ...texts.names]),
       ...PROVIDERS.flatMap((p) => [p.optionLabel, p.signInLabel]),
     ],
   },

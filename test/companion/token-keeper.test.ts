@@ -52,7 +52,7 @@ async function signedInFitbit() {
   const redirect = await fetch(routeUrl(authorize, server.url), { redirect: "manual" });
   const code = new URL(redirect.headers.get("location") ?? "").searchParams.get("code") ?? "";
   const outcome = await readOutcome(
-    await deps.http(buildCodeExchange("fitbit", CREDENTIALS, code, VERIFIER)),
+    await deps.http(buildCodeExchange("fitbit", CREDENTIALS, code, VERIFIER), 30000),
     clock.now,
   );
   assert.ok(outcome.ok);

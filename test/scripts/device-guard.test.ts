@@ -40,6 +40,14 @@ describe("watch-bundle guard: installable", () => {
   });
 });
 
+describe("the JerryScript heap harness (scripts/heap/)", () => {
+  for (const part of ["pre.js", "post.js"])
+    it(`${part} is ES5, as JerryScript 2.4's ES5.1 profile parses it`, () => {
+      const source = readFileSync(join(__dirname, "..", "..", "scripts", "heap", part), "utf8");
+      assert.equal(findEs5Violation(source, part), null);
+    });
+});
+
 describe("watch-bundle guard", () => {
   it("accepts ES5 watch code and reports a size for every part", () => {
     const report = checkFba(parseFba(writeFba({ atlas: ES5, vulcan: ES5 })));
