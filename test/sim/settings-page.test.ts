@@ -51,6 +51,17 @@ describe("settings page on the built bundle", () => {
     assert.equal(oauth.props.requestTokenUrl, undefined, "the code is exchanged by the companion, not the page");
   });
 
+  it("renders whatever times the status holds, and says when a revoke is still pending (security review 2, 10)", () => {
+    for (const time of ["1e300", "-1", "1.5", "null"]) {
+      const tree = page("de-DE", {
+        clientConfigured: '{"google":true,"fitbit":true}',
+        status: `{"signedIn":false,"provider":"google","lastSyncAt":${time},"problem":3,"retryAt":${time}}`,
+        revokePending: "2",
+      });
+      assert.match(describePage(tree).join(" "), /Auf diesem Handy abgemeldet/, time);
+    }
+  });
+
   it("says so when the build has no OAuth client", () => {
     assert.match(
       describePage(page("en-US", {})).join(" "),
