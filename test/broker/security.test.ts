@@ -157,12 +157,14 @@ describe("broker findings 5, 7, 12: bodies, redirects and content types", () => 
         else controller.enqueue(chunk);
       },
     });
-    const big = await broker.fetch(SIM_BROKER_URL + "/refresh", {
-      method: "POST",
-      headers: JSON_HEADERS,
-      body: endless,
-    });
-    assert.equal(big.status, 413);
+    // The Worker answers 413 and stops reading; the client may see the answer or, still
+    // uploading, a closed connection. Either way the upload was cut off far short of 32 MiB.
+    const status = await broker
+      .fetch(SIM_BROKER_URL + "/refresh", { method: "POST", headers: JSON_HEADERS, body: endless })
+      .then((r) => r.status)
+      .catch(() => "connection closed");
+    assert.ok(status === 413 || status === "connection closed", String(status));
+    assert.ok(sent < 16 * 1024 * 1024, `the client sent ${sent} bytes of 32 MiB before the broker stopped it`);
   });
 
   it("never follows Google's redirect: a 3xx is a 502 and the stub sees one request (finding 7)", async () => {
