@@ -42,6 +42,20 @@ export interface Tappable {
   onclick?: ((event: never) => void) | null;
 }
 
+/** What the face reads of `user-settings`: 12/24 h, the language (e.g. `de-DE`), distance units (`metric`, `us`). */
+export interface UserSettings {
+  preferences: { readonly clockDisplay: ClockDisplay };
+  locale: { readonly language: string };
+  units: { readonly distance: string };
+}
+
+/** The display as the `display` module reports it. */
+export interface DisplayState {
+  readonly on: boolean;
+  readonly aodActive: boolean;
+  addEventListener(type: "change", listener: () => void): void;
+}
+
 /** The peer socket to the companion. */
 export interface PeerChannel {
   isOpen(): boolean;
@@ -54,16 +68,16 @@ export interface PeerChannel {
 export interface WatchDeps {
   clock: TickSource;
   document: ElementSource;
-  clockDisplay(): ClockDisplay;
+  /** The `user-settings` module's objects, read fresh at every render (it has no change events). */
+  userSettings: UserSettings;
   now(): Date;
   activity: LiveActivity;
   files: SnapshotFiles;
   nextFile(): string | undefined;
   onNewFile(listener: () => void): void;
   peer: PeerChannel;
-  displayOn(): boolean;
-  /** The display is in always-on mode (`display.aodActive`; never when AOD is not allowed). */
-  aodActive(): boolean;
+  /** The `display` module: `on`, `aodActive` (never true unless AOD is allowed), `change` events. */
+  display: DisplayState;
   /** The always-on layout: only the authorized always-on build has one (app/variant.ts). */
   aod: AodDrawer | null;
   /** The `sleep` module's state; null without the module or `access_sleep`. */
@@ -73,12 +87,7 @@ export interface WatchDeps {
   recentSteps(): number | undefined;
   /** Writes `value` as a CBOR file and queues it to the companion (`outbox.enqueueFile`); throws on failure. */
   sendFile(name: string, value: unknown): void;
-  onDisplayChange(listener: () => void): void;
   warn(line: string): void;
-  /** The device language (`user-settings` locale.language), e.g. `de-DE`. */
-  language(): string;
-  /** The device's distance units (`user-settings` units.distance): `metric` or `us`. */
-  deviceUnits(): string;
   gettext(msgid: string): string;
   tapTarget: Tappable | null;
 }

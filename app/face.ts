@@ -40,7 +40,7 @@ export function createFace(doc: ElementSource, drawAod: AodDrawer | null): Face 
   const el = (id: string): ViewElement => {
     const found = doc.getElementById(id);
     // A missing id is a build mistake (index.view and code disagree), not a runtime condition.
-    if (found === null) throw new Error("index.view has no element #" + id);
+    if (found === null) throw new Error("no #" + id);
     return found;
   };
   const set = (

@@ -23,7 +23,7 @@ start({
   clock: clock,
   // The typings return the base Element; the ids the face uses are text, rect and arc elements.
   document: { getElementById: (id) => document.getElementById(id) as unknown as ViewElement | null },
-  clockDisplay: () => preferences.clockDisplay,
+  userSettings: { preferences, locale, units },
   now: () => new Date(),
   activity: {
     read: () => ({
@@ -37,13 +37,8 @@ start({
       floors: today.local.elevationGain === undefined ? undefined : today.adjusted.elevationGain,
     }),
   },
-  files: {
-    existsSync: existsSync,
-    readFileSync: (name): unknown => readFileSync(name, "cbor") as unknown,
-    writeFileSync: (name, data) => writeFileSync(name, data, "cbor"),
-    renameSync: renameSync,
-    unlinkSync: unlinkSync,
-  },
+  // The store names the "cbor" encoding itself, so the module's functions go in as they are.
+  files: { existsSync, readFileSync, writeFileSync, renameSync, unlinkSync },
   nextFile: () => inbox.nextFile(),
   onNewFile: (listener) => inbox.addEventListener("newfile", listener),
   peer: {
@@ -52,8 +47,7 @@ start({
     onMessage: (listener) => peerSocket.addEventListener("message", (event) => listener(event.data)),
     onOpen: (listener) => peerSocket.addEventListener("open", listener),
   },
-  displayOn: () => display.on,
-  aodActive: () => display.aodActive,
+  display: display,
   aod: AOD_BUILD ? drawAod : null,
   // The module is undefined without access_sleep; a revoked permission may also leave it silent.
   sleepState: () => (sleep && me.permissions.granted("access_sleep") ? sleep.state : null),
@@ -74,10 +68,7 @@ start({
     writeFileSync(name, value, "cbor");
     outbox.enqueueFile(name).catch(() => undefined); // best effort: the next ask sends again
   },
-  onDisplayChange: (listener) => display.addEventListener("change", listener),
   warn: (line) => console.warn(line),
-  language: () => locale.language,
-  deviceUnits: () => units.distance,
   gettext: gettext,
   tapTarget: document.getElementById("complication-hit"),
 });

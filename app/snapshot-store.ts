@@ -38,7 +38,7 @@ export function createSnapshotStore(fs: SnapshotFiles, warn: (line: string) => v
   const accept = (value: unknown): boolean => {
     const decoded = decodeSnapshot(value);
     if (!decoded.ok) {
-      warn("snapshot rejected: " + decoded.error.code + " at " + decoded.error.field);
+      warn("rejected " + decoded.error.code + " " + decoded.error.field);
       return false;
     }
     const next = decoded.value;

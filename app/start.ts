@@ -42,13 +42,13 @@ export function start(deps: WatchDeps): void {
   let wokeAt = 0;
   let complication = 0;
 
-  /** Sends to the companion: by message when the socket is open, else as a file (it launches it). */
-  const tell = (value: unknown, file: string): void => {
+  /** Sends to the companion: by message when the socket is open, else as `file` (null: message only). */
+  const tell = (value: unknown, file: string | null): void => {
     try {
       if (deps.peer.isOpen()) deps.peer.send(value);
-      else deps.sendFile(file, value);
+      else if (file !== null) deps.sendFile(file, value);
     } catch (e) {
-      deps.warn("not sent: " + file);
+      deps.warn("not sent");
     }
   };
 
@@ -58,8 +58,8 @@ export function start(deps: WatchDeps): void {
   });
 
   /** Always-on display (only with the authorized build's layout): `on` may be false meanwhile. */
-  const inAod = (): boolean => deps.aod !== null && deps.aodActive();
-  const visible = (): boolean => deps.displayOn() || inAod();
+  const inAod = (): boolean => deps.aod !== null && deps.display.aodActive;
+  const visible = (): boolean => deps.display.on || inAod();
 
   const readActivity = (): ActivityFigures => {
     try {
@@ -79,9 +79,9 @@ export function start(deps: WatchDeps): void {
       aod: aod,
       now: now,
       today: today,
-      clockDisplay: deps.clockDisplay(),
-      language: deps.language(),
-      deviceUnits: deps.deviceUnits(),
+      clockDisplay: deps.userSettings.preferences.clockDisplay,
+      language: deps.userSettings.locale.language,
+      deviceUnits: deps.userSettings.units.distance,
       gettext: (msgid) => deps.gettext(msgid),
       activity: activity,
       complication: complication,
@@ -139,22 +139,16 @@ export function start(deps: WatchDeps): void {
     if (wire !== null && store.accept(wire)) accepted();
   });
   /** Tells the companion whether this watch will say when its wearer wakes (its plan depends on it). */
-  const hello = (): void => {
-    try {
-      deps.peer.send(helloMessage(deps.sleepState() !== null));
-    } catch (e) {
-      deps.warn("hello not sent");
-    }
-  };
+  const hello = (): void => tell(helloMessage(deps.sleepState() !== null), null);
   deps.peer.onOpen(() => {
     hello();
     if (!inAod()) render(deps.now());
   });
   deps.onNewFile(drainInbox);
   deps.onSleepChange(() => {
-    if (deps.displayOn()) wake.observe(deps.now(), deps.sleepState(), undefined);
+    if (deps.display.on) wake.observe(deps.now(), deps.sleepState(), undefined);
   });
-  deps.onDisplayChange(() => {
+  deps.display.addEventListener("change", () => {
     const shown = visible();
     deps.clock.granularity = shown ? "minutes" : "off";
     if (shown) render(deps.now());

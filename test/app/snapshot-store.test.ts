@@ -95,7 +95,7 @@ describe("snapshot store", () => {
     assert.equal(store.acceptFile("snapshot.cbor"), false);
     assert.equal(store.current()?.generatedAt, 1000);
     assert.equal(fs.files.has("snapshot.cbor"), false);
-    assert.deepEqual(warnings, ["snapshot rejected: malformed at t"]);
+    assert.deepEqual(warnings, ["rejected malformed t"]);
   });
 
   it("rejects a snapshot from a future schema version", () => {

@@ -121,7 +121,19 @@ function fakeWatch(now: Date) {
   const deps: WatchDeps = {
     clock: { granularity: "off", addEventListener: (_t, l) => listeners.tick.push(l) },
     document: { getElementById: (id) => elements.get(id) ?? null },
-    clockDisplay: () => "24h",
+    userSettings: {
+      preferences: { clockDisplay: "24h" },
+      locale: {
+        get language() {
+          return w.language;
+        },
+      },
+      units: {
+        get distance() {
+          return w.deviceUnits;
+        },
+      },
+    },
     now: () => w.now,
     activity: {
       read: () => ({
@@ -152,17 +164,21 @@ function fakeWatch(now: Date) {
       onMessage: (l) => listeners.message.push(l),
       onOpen: () => undefined,
     },
-    displayOn: () => w.displayOn,
-    aodActive: () => w.aod,
+    display: {
+      get on() {
+        return w.displayOn;
+      },
+      get aodActive() {
+        return w.aod;
+      },
+      addEventListener: (_type, l) => void listeners.display.push(l),
+    },
     aod: drawAod,
     sleepState: () => w.sleep,
     recentSteps: () => w.recentSteps,
     onSleepChange: (l) => void listeners.sleep.push(l),
     sendFile: (name, value) => void w.sentFiles.push({ name, value }),
-    onDisplayChange: (l) => listeners.display.push(l),
     warn: () => undefined,
-    language: () => w.language,
-    deviceUnits: () => w.deviceUnits,
     gettext: (m) => (w.language === "de-DE" && m === "Sign in on your phone" ? "Am Handy anmelden" : m),
     tapTarget: { onclick: null },
   };

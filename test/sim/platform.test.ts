@@ -10,6 +10,7 @@ import { runScenario } from "../../sim/run-scenario";
 import { InstallRefused } from "../../sim/simulator";
 import { ensureBuild, simulatorCredentials } from "../../sim/ensure-build";
 import { readFba } from "../../tools/fba";
+import { checkFba, DEVICE_JS_BUDGET } from "../../scripts/device-guard";
 import { refusedPermissions, requestedPermissions } from "../../tools/permissions";
 import { demoNight } from "../../sim/servers/demo-user";
 
@@ -37,6 +38,8 @@ describe("the two builds", () => {
   const watchFiles = (variant: "default" | "aod") => {
     const fba = readFba(ensureBuild(ROOT, simulatorCredentials(ROOT), () => undefined, variant));
     const device = fba.devices[0];
+    // Installable (with the authorization the variant needs), ES5 and within the watch JS budget.
+    assert.deepEqual(checkFba(fba, DEVICE_JS_BUDGET, variant === "aod" ? ["access_aod"] : []).problems, []);
     return {
       permissions: requestedPermissions(fba.manifest),
       view: device.files.get("resources/index.view")?.toString("utf8") ?? "",
