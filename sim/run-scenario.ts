@@ -25,7 +25,7 @@ export interface RunOptions {
 }
 
 /** The build's credentials in broker mode: every provider that can use the broker does, without a secret. */
-function throughBroker(credentials: ClientCredentials): ClientCredentials {
+export function throughBroker(credentials: ClientCredentials): ClientCredentials {
   const built = { ...credentials };
   for (const p of PROVIDERS)
     if (p.credentials.brokerUrl !== null)

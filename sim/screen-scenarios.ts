@@ -1,5 +1,5 @@
 // The documented screens (docs/screens, `npm run screens`) and the worst cases of the layout check
-// (test/sim/layout.test.ts), as scenario documents. One place writes what the screens show, so the
+// (test/sim/layout.e2e.test.ts), as scenario documents. One place writes what the screens show, so the
 // pictures in the README and the layout test cover the same states.
 import { DEFAULT_OPTIONS, OPTION_TEXTS, OPTIONS } from "../common/options";
 import { encodeSnapshot, Night, Snapshot, SNAPSHOT_FILE } from "../common/snapshot";
