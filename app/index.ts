@@ -33,7 +33,7 @@ start({
       azmGoal: goals.activeZoneMinutes === undefined ? undefined : goals.activeZoneMinutes.total,
       calories: today.adjusted.calories,
       distanceMeters: today.adjusted.distance,
-      // No barometer on this watch when the local reading is undefined (fitbit-os.md §2.4).
+      // No barometer on this watch when the local reading is undefined (docs/reference/fitbit-os.md §2.4).
       floors: today.local.elevationGain === undefined ? undefined : today.adjusted.elevationGain,
     }),
   },

@@ -1,4 +1,4 @@
-// The status line never lies (design §2) and speaks only when needed: nothing while all is as
+// The status line never lies (docs/design.md §2) and speaks only when needed: nothing while all is as
 // planned (the companion's next call is not yet overdue), else what the user should know or do.
 // "Updated N ago" appears only when the data is late, and then with the age of the last provider
 // answer that succeeded, never of a run that merely found nothing due.

@@ -1,4 +1,4 @@
-// Tells when the wearer woke up, from what the watch itself knows (fitbit-os reference §2.7): its
+// Tells when the wearer woke up, from what the watch itself knows (docs/reference/fitbit-os.md §2.7): its
 // `sleep` state turning awake after it was seen asleep, or, since that module is "deactivated when
 // the display is off", the first look of the morning: the state reads awake after a long dark
 // night, or while the morning's first steps come (40 in the last 10 minutes of `minuteHistory`).

@@ -1,6 +1,6 @@
 /**
  * Dates, times, durations and numbers for the watch's five languages, as tables: the watch has no
- * Intl (fitbit-os.md §2.1). Unknown languages fall back to en-US.
+ * Intl (docs/reference/fitbit-os.md §2.1). Unknown languages fall back to en-US.
  */
 import { pad2 } from "./civil-date";
 import { ClockDisplay, formatClockTime } from "./format-clock";

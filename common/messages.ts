@@ -2,7 +2,7 @@ import { WireSnapshot } from "./snapshot";
 
 /**
  * Messages over `peerSocket` (both directions). The file transfer carries the same snapshot, so a
- * lost message costs nothing: the file arrives later (fitbit-os.md §3: no store-and-forward).
+ * lost message costs nothing: the file arrives later (docs/reference/fitbit-os.md §3: no store-and-forward).
  */
 
 /** Companion → watch: a snapshot, sent when the socket is open, besides the file. */

@@ -49,7 +49,7 @@ export interface ProviderInfo {
   };
 }
 
-/** The Fitbit settings redirect page every provider must have registered (fitbit-os.md §6.1). */
+/** The Fitbit settings redirect page every provider must have registered (docs/reference/fitbit-os.md §6.1). */
 export const REDIRECT_URI = "https://app-settings.fitbitdevelopercontent.com/simple-redirect.html";
 
 const GOOGLE_SCOPE = "https://www.googleapis.com/auth/googlehealth.";
@@ -64,7 +64,7 @@ export const PROVIDERS: ProviderInfo[] = [
     authorizeUrl: "https://accounts.google.com/o/oauth2/v2/auth",
     tokenUrl: "https://oauth2.googleapis.com/token",
     revokeUrl: "https://oauth2.googleapis.com/revoke",
-    // Read-only scopes for sleep, activity and resting heart rate (google-health-api.md §3.2).
+    // Read-only scopes for sleep, activity and resting heart rate (docs/reference/google-health-api.md §3.2).
     scopes: [
       GOOGLE_SCOPE + "sleep.readonly",
       GOOGLE_SCOPE + "activity_and_fitness.readonly",
@@ -91,13 +91,13 @@ export const PROVIDERS: ProviderInfo[] = [
     authorizeUrl: "https://www.fitbit.com/oauth2/authorize",
     tokenUrl: "https://api.fitbit.com/oauth2/token",
     revokeUrl: "https://api.fitbit.com/oauth2/revoke",
-    scopes: ["sleep", "activity", "profile", "heartrate"], // fitbit-web-api.md §2.4
+    scopes: ["sleep", "activity", "profile", "heartrate"], // docs/reference/fitbit-web-api.md §2.4
     authorizeParams: {},
     needsSecret: false, // a `client` app has none
     rotatesRefreshToken: true,
     refreshMarginMs: 30 * 60000, // access tokens live 8 h
     revokeWithClientId: true,
-    // Every legacy URL answers 410 since 2026-11-02 (fitbit-web-api.md §1).
+    // Every legacy URL answers 410 since 2026-11-02 (docs/reference/fitbit-web-api.md §1).
     retiredProbeUrl: "https://api.fitbit.com/1/user/-/profile.json",
     credentials: {
       clientId: { env: "FITBIT_CLIENT_ID", field: "fitbitClientId" },

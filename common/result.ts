@@ -1,4 +1,4 @@
-/** An expected outcome: a value, or a coded error (design §5: failures are values). */
+/** An expected outcome: a value, or a coded error (docs/design.md §5: failures are values). */
 export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
 
 /** Wraps a value as a successful result. */

@@ -17,7 +17,7 @@ export const SettingsKey = {
   oauthReturn: "oauthReturn",
   /**
    * Page: the `<Oauth>` component's own `settingsKey`, where the component may store its result
-   * (reference §6.1). This product exchanges the code in the companion, which ignores and clears it.
+   * (docs/reference/fitbit-os.md §6.1). This product exchanges the code in the companion, which ignores and clears it.
    */
   oauthComponent: "oauthComponent",
   /** Page → companion: the user tapped Sign out (any new value). */

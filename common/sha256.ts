@@ -1,6 +1,6 @@
 /**
  * SHA-256 (FIPS 180-4) of a UTF-8/ASCII string, in plain ES5: the companion's `crypto` offers
- * only getRandomValues (fitbit-os.md §5), and PKCE S256 needs a digest.
+ * only getRandomValues (docs/reference/fitbit-os.md §5), and PKCE S256 needs a digest.
  */
 const K = [
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,

@@ -41,7 +41,7 @@ export interface Night {
   minutesAsleep: number;
   /** round(100 · asleep / time in bed), or the provider's own figure (legacy Fitbit), 0–100. */
   efficiency: number;
-  /** No main sleep that day: this is the longest nap (google-health-api.md §4.1 rule 3). */
+  /** No main sleep that day: this is the longest nap (docs/reference/google-health-api.md §4.1 rule 3). */
   nap: boolean;
   split: StageSplit | ClassicSplit;
 }

@@ -1,4 +1,4 @@
-// Wires the companion's triggers (design §3): launch, wake interval, settings changes, the watch
+// Wires the companion's triggers (docs/design.md §3): launch, wake interval, settings changes, the watch
 // app opening its socket, and refresh requests from the watch (rate-limited).
 import { isRefreshRequest, readHello, readWakeMessage } from "../common/messages";
 import { ClientCredentials, isClientConfigured, PROVIDERS } from "../common/providers";
@@ -8,7 +8,7 @@ import { TokenKeeper } from "./auth/token-keeper";
 import { CompanionDeps } from "./deps";
 import { SyncEngine } from "./sync/sync-engine";
 
-/** Platform minimum wake interval (fitbit-os.md §5). */
+/** Platform minimum wake interval (docs/reference/fitbit-os.md §5). */
 export const MIN_WAKE_INTERVAL_MS = 5 * 60 * 1000;
 
 /** Tells which providers the build can sign in with, from the compiled-in credentials. */

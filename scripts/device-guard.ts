@@ -1,6 +1,6 @@
 // The watch-bundle guard: the .fba must be installable (no restricted permission the build is not
 // authorized for: a watch refuses to sideload it), and every watch JS file must be ES5
-// (JerryScript refuses anything newer, and node_modules code is not transpiled: fitbit-os.md §1.2)
+// (JerryScript refuses anything newer, and node_modules code is not transpiled: docs/reference/fitbit-os.md §1.2)
 // and fit the budget.
 import { parse } from "acorn";
 import { Fba } from "../tools/fba";

@@ -1,4 +1,4 @@
-// CBOR (RFC 8949) as the Fitbit `cbor` module uses it (fitbit-os.md §4), on cborg: numbers,
+// CBOR (RFC 8949) as the Fitbit `cbor` module uses it (docs/reference/fitbit-os.md §4), on cborg: numbers,
 // strings, booleans, null, undefined, byte buffers, arrays and string-keyed objects. Integers take
 // the shortest head and other numbers float64 (cborg's `float64`); maps, dates and other objects
 // are refused, as the platform refuses them. Decoding is strict (shortest forms, no duplicate

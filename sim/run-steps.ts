@@ -184,7 +184,7 @@ export async function runStep(sim: Simulator, step: Step, ctx: StepContext): Pro
       break;
     case "displayOff":
     case "displayOn":
-      // A wrist raise turns the display on in the running face; it launches nothing (reference §2.3).
+      // A wrist raise turns the display on in the running face; it launches nothing (docs/reference/fitbit-os.md §2.3).
       sim.displayOn = step.do === "displayOn";
       sim.watch.displayChanged();
       break;

@@ -52,7 +52,7 @@ export async function signIn(
   const data = Object.fromEntries(redirect.searchParams);
   const onReturn = oauth.props.onReturn;
   if (typeof onReturn === "function") (onReturn as (d: unknown) => void)(data);
-  // The component may also store its result under its own settingsKey (reference §6.1): it does here.
+  // The component may also store its result under its own settingsKey (docs/reference/fitbit-os.md §6.1): it does here.
   if (typeof oauth.props.settingsKey === "string") write(oauth.props.settingsKey, JSON.stringify(data));
   return `signIn: redirected with ${Object.keys(data).join(", ")}`;
 }

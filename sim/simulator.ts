@@ -65,7 +65,7 @@ export class Simulator {
     readonly scenario: Scenario,
     readonly routes: Routes,
   ) {
-    // Installing: a sideload of a build with a restricted permission is refused (reference §2.6).
+    // Installing: a sideload of a build with a restricted permission is refused (docs/reference/fitbit-os.md §2.6).
     const requested = requestedPermissions(fba.manifest);
     const refused = refusedPermissions(requested, scenario.authorizedPermissions);
     if (refused.length > 0)

@@ -1,4 +1,4 @@
-// Opens a built .fba (a zip of zips, fitbit-os.md §1.2) with fflate and exposes its components by
+// Opens a built .fba (a zip of zips, docs/reference/fitbit-os.md §1.2) with fflate and exposes its components by
 // role. Used by the watch-bundle guard (scripts/) and the simulator (sim/).
 import { readFileSync } from "node:fs";
 import { unzipSync } from "fflate";

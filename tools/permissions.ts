@@ -1,6 +1,6 @@
 // The platform's permission lists, read from the installed @fitbit/sdk (never a copy): which
 // permissions are restricted, i.e. refused at sideload and in the gallery without Fitbit's prior
-// authorization (fitbit-os reference: Display API, Permissions guide). Used by the watch-bundle guard
+// authorization (docs/reference/fitbit-os.md §2.6: Display API, Permissions guide). Used by the watch-bundle guard
 // (scripts/) and the simulator's install check (sim/).
 import { createRequire } from "node:module";
 

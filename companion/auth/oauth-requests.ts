@@ -1,5 +1,5 @@
 // OAuth request builders and token-response processors for every provider, as pure functions
-// (the oauth4webapi idea): google-health-api.md §3, fitbit-web-api.md §2. What differs between
+// (the oauth4webapi idea): docs/reference/google-health-api.md §3, docs/reference/fitbit-web-api.md §2. What differs between
 // providers comes from their records (common/providers.ts).
 import { brokerOf, ClientCredentials, ProviderId, providerInfo, REDIRECT_URI } from "../../common/providers";
 import { HttpRequest } from "../deps";

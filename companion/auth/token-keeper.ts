@@ -1,7 +1,7 @@
 // Keeps a valid access token: refresh before expiry and after a 401, one refresh in flight at a
 // time, the new set persisted before it is used. Fitbit's refresh tokens are single-use: a marker
 // written before the request lets a relaunch replay the identical request within Fitbit's
-// 2-minute window if the answer was lost (fitbit-web-api.md §2.3).
+// 2-minute window if the answer was lost (docs/reference/fitbit-web-api.md §2.3).
 import { CompanionDeps } from "../deps";
 import { Failure } from "../http/outcome";
 import { fetchOutcome } from "../http/request";

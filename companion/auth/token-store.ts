@@ -1,4 +1,4 @@
-// Tokens live only in the companion's local storage (design §3), validated when read.
+// Tokens live only in the companion's local storage (docs/design.md §3), validated when read.
 import { isProviderId, ProviderId } from "../../common/providers";
 import { StringStore } from "../deps";
 

@@ -1,6 +1,6 @@
 // The failure policy, in one place: what each classified failure (outcome.ts) does to the sync
 // state (status and problem shown), whether the run stops, when the next call may go, and whether
-// the sign-in survives (design §3 "Tokens"). The last good data is always kept.
+// the sign-in survives (docs/design.md §3 "Tokens"). The last good data is always kept.
 import { Problem, SyncStatus } from "../../common/sync-status";
 import { SyncState } from "../sync/sync-state";
 import { Failure } from "./outcome";

@@ -1,5 +1,5 @@
 // Classifies HTTP answers, from the token endpoints and the data APIs alike, into the coded
-// failures the companion acts on (design §3; google-health-api.md §6, fitbit-web-api.md §2.5).
+// failures the companion acts on (docs/design.md §3; docs/reference/google-health-api.md §6, docs/reference/fitbit-web-api.md §2.5).
 // By status, then the error's status or reason; never by message text. What each failure does is
 // decided in failure-policy.ts.
 import { HttpResponse } from "../deps";

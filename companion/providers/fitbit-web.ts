@@ -1,4 +1,4 @@
-// Legacy Fitbit Web API requests and readers (fitbit-web-api.md §4, §5): sleep v1.2 by date range,
+// Legacy Fitbit Web API requests and readers (docs/reference/fitbit-web-api.md §4, §5): sleep v1.2 by date range,
 // steps time series, daily activity summary for resting heart rate. Retired upstream (410).
 import { CivilDate } from "../../common/civil-date";
 import { addCivilDays, formatCivilDate } from "../civil-days";
@@ -96,7 +96,7 @@ function readLog(entry: unknown, at: string): SleepRecord {
   };
 }
 
-/** The flagged main sleep, else the longest `duration` (fitbit-web-api.md §4, the product's rule). */
+/** The flagged main sleep, else the longest `duration` (docs/reference/fitbit-web-api.md §4, the product's rule). */
 function pickMainSleep(records: SleepRecord[]): SleepRecord | null {
   const sorted = records
     .slice()

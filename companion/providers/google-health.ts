@@ -1,4 +1,4 @@
-// Google Health API v4 requests and readers (google-health-api.md §2, §4). API field names appear
+// Google Health API v4 requests and readers (docs/reference/google-health-api.md §2, §4). API field names appear
 // only here; the rest of the companion sees domain values. Live answers usually lack the civil
 // times (§8 item 9), leave zero fields out (§2) and may page: all of that is the normal path.
 import { CivilDate, splitCivilDate } from "../../common/civil-date";
@@ -158,7 +158,7 @@ function byAsleep(a: SleepRecord, b: SleepRecord): number {
 }
 
 /**
- * The main sleep per google-health-api.md §4.1: (1) the flagged one, else (2) the most asleep
+ * The main sleep per docs/reference/google-health-api.md §4.1: (1) the flagged one, else (2) the most asleep
  * record not marked as a nap, else (3) the longest record, which is then shown as a nap.
  */
 export function pickMainSleep(records: SleepRecord[]): SleepRecord | null {

@@ -1,4 +1,4 @@
-// Decides which calls can bring new data (design §3 "Calls"), and when the next one will be due.
+// Decides which calls can bring new data (docs/design.md §3 "Calls"), and when the next one will be due.
 // A night appears once, so last night's sleep is asked for until it has arrived, then rechecked
 // every 6 h for naps and late edits; the 7-day steps history once per day (today's steps come live
 // from the watch); resting heart rate alongside those sleep calls until today's is computed. When

@@ -1,5 +1,5 @@
 // What the companion knows between launches, persisted in local storage after every change
-// (a launch may be unloaded at any time: fitbit-os.md §5).
+// (a launch may be unloaded at any time: docs/reference/fitbit-os.md §5).
 import { Night } from "../../common/snapshot";
 import { Problem, SyncStatus } from "../../common/sync-status";
 import { StringStore } from "../deps";

@@ -1,4 +1,4 @@
-// The companion's life (fitbit-os.md §5): launched with launchReasons, or sent the matching
+// The companion's life (docs/reference/fitbit-os.md §5): launched with launchReasons, or sent the matching
 // event when already running; `me.wakeInterval` refuses values under 300000 ms.
 import { decodeCbor, encodeCbor } from "../cbor";
 import { Emitter } from "../runtime/events";

@@ -1,4 +1,4 @@
-// The settings page runtime (fitbit-os.md §6): the JSX factory and components as globals,
+// The settings page runtime (docs/reference/fitbit-os.md §6): the JSX factory and components as globals,
 // `registerSettingsPage`, and a render after every storage change. The tree is plain data the
 // simulator inspects to act as the user (sign in, sign out).
 import { runBundle } from "../runtime/run-bundle";

@@ -1,4 +1,4 @@
-// settingsStorage (fitbit-os.md §5): strings shared by the settings page and the companion.
+// settingsStorage (docs/reference/fitbit-os.md §5): strings shared by the settings page and the companion.
 // A write from one side emits `change` only on the other side, as on the platform.
 import { Emitter } from "../runtime/events";
 

@@ -1,5 +1,5 @@
 // Serializes the live emulated document to standard SVG, converting Fitbit-only elements:
-// `arc` (0° = 12 o'clock, clockwise: fitbit-os.md §2.2) becomes a stroked path, `line` takes its
+// `arc` (0° = 12 o'clock, clockwise: docs/reference/fitbit-os.md §2.2) becomes a stroked path, `line` takes its
 // colour from `fill`, text is drawn as glyph outlines (sim/render/fonts.ts) and `image` from the
 // bundle's own `.png.txi` (sim/render/txi.ts; A8 textures take the element's fill). Along the way
 // it records the drawn box of every visible text and image, for the layout check.

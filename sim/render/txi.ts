@@ -1,5 +1,5 @@
 // Reads the watch's image format (`*.png.txi`), as @fitbit/sdk's encoder (@fitbit/image-codec-txi)
-// writes it, so the simulator draws `<image>` from the built bundle itself (fitbit-os.md §8.10).
+// writes it, so the simulator draws `<image>` from the built bundle itself (docs/reference/fitbit-os.md §8.10).
 // Header: ten little-endian uint32 (type "txi\n", version, data length, 0, texture format with
 // bit 28 = RLE, 0/1, width, height, data length, 0xdeadbeef). RLE sections: a byte whose bit 7
 // says "one pixel repeated" and whose low 7 bits are the count, else that many literal pixels.

@@ -1,4 +1,4 @@
-// The Bluetooth link between phone and watch: a peerSocket on each side (fitbit-os.md §3) and
+// The Bluetooth link between phone and watch: a peerSocket on each side (docs/reference/fitbit-os.md §3) and
 // the companion's outbox delivering into the watch's inbox (§4).
 import { encodeCbor, decodeCbor } from "../cbor";
 import { Activity } from "./activity";

@@ -1,4 +1,4 @@
-// The app's permissions as the user holds them (fitbit-os reference §2.6): granted at install for
+// The app's permissions as the user holds them (docs/reference/fitbit-os.md §2.6): granted at install for
 // what the manifest requests, revocable and grantable again at any time from the phone's Fitbit
 // app (scenario step "permission"). One set serves the watch and the companion: permissions belong
 // to the app, not to a side.

@@ -16,7 +16,7 @@ export interface BundleEnvironment {
 }
 
 /**
- * The watch's JerryScript is ES5.1 without Intl (fitbit-os.md §2.1): no ES2015+ globals or
+ * The watch's JerryScript is ES5.1 without Intl (docs/reference/fitbit-os.md §2.1): no ES2015+ globals or
  * methods, and toLocale* (which would need Intl) throws. Removing them from the bundle's context
  * makes a regression that relies on them fail in the simulator and in tests, not on a wrist.
  */

@@ -1,5 +1,5 @@
 // How the fake servers shape their answers (docs/contracts.md §4). Real answers differ from the
-// documentation's examples (google-health-api.md §2, §8 items 8–9): civil times are usually
+// documentation's examples (docs/reference/google-health-api.md §2, §8 items 8–9): civil times are usually
 // absent, proto3 JSON leaves zero fields out, and days without data are left out altogether.
 import { unit } from "./demo-user";
 

@@ -1,4 +1,4 @@
-// The legacy Fitbit Web API (fitbit-web-api.md): OAuth 2.0 for a `client` app with PKCE,
+// The legacy Fitbit Web API (docs/reference/fitbit-web-api.md): OAuth 2.0 for a `client` app with PKCE,
 // rotating single-use refresh tokens with the documented 2-minute replay, sleep v1.2, steps,
 // rate-limit headers, and the retired mode that answers 410 Gone to everything.
 import { routeFitbitData } from "./fitbit-data";

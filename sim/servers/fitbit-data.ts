@@ -1,5 +1,5 @@
 // Legacy Fitbit Web API data endpoints over the demo user: sleep v1.2 by date and range, the
-// steps time series and the daily activity summary (fitbit-web-api.md).
+// steps time series and the daily activity summary (docs/reference/fitbit-web-api.md).
 import { dayKey, parseIsoDay, shiftDay, toCivil } from "./civil-time";
 import { demoAsleep, demoDay, demoNight, DemoNight, demoRestingHeartRate } from "./demo-user";
 import { HealthContext } from "./google-health";

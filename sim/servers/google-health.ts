@@ -1,4 +1,4 @@
-// Google Health API v4 data endpoints over the demo user (google-health-api.md §4), the ones the
+// Google Health API v4 data endpoints over the demo user (docs/reference/google-health-api.md §4), the ones the
 // companion calls: sleep list by civil end date, the steps dailyRollUp, resting heart rate list.
 // int64 values are strings, lists are newest first, an empty answer is `{}`.
 import { dayKey, offsetSeconds, parseIsoDay, shiftDay, toCivil } from "./civil-time";
@@ -135,7 +135,7 @@ function sleepPoint(night: DemoNight, tz: string, variation: Variation): Record<
       stages,
       metadata: {
         processed: true,
-        // mainSleep exists in the newer API revision only (google-health-api.md §8 item 9).
+        // mainSleep exists in the newer API revision only (docs/reference/google-health-api.md §8 item 9).
         ...(variation.omitZero(night.day, 3) ? {} : { mainSleep: true }),
         stagesStatus: night.kind === "STAGES" ? "SUCCEEDED" : "REJECTED_COVERAGE",
       },
@@ -160,7 +160,7 @@ export function listSleep(ctx: HealthContext, filter: string, pageToken: string 
     .map((d) => demoNight(ctx.seed, d, ctx.timeZone))
     .filter((n) => n.visibleAt <= ctx.now());
   // Pages of sleepPageSize; when the list pages at all, an empty page with a token follows the
-  // first one (a page with a token and no points is not the end: google-health-api.md §2).
+  // first one (a page with a token and no points is not the end: docs/reference/google-health-api.md §2).
   const pages: DemoNight[][] = [];
   for (let i = 0; i < nights.length; i += ctx.sleepPageSize) pages.push(nights.slice(i, i + ctx.sleepPageSize));
   if (pages.length > 1) pages.splice(1, 0, []);

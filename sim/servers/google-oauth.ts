@@ -1,4 +1,4 @@
-// Google OAuth 2.0 as the fake server answers it (google-health-api.md §3): auto-consent
+// Google OAuth 2.0 as the fake server answers it (docs/reference/google-health-api.md §3): auto-consent
 // authorize, code exchange with client secret and PKCE S256, refresh without a new refresh
 // token, Testing-status grant expiry, revoke.
 import { createHash } from "node:crypto";

@@ -43,7 +43,7 @@ export function json(status: number, body: unknown, headers?: Record<string, str
   return { status, body, headers };
 }
 
-/** Google's API error envelope (google-health-api.md §6). */
+/** Google's API error envelope (docs/reference/google-health-api.md §6). */
 export function googleError(code: number, status: string, message: string, reason?: string): FakeResponse {
   const details =
     reason === undefined
@@ -52,7 +52,7 @@ export function googleError(code: number, status: string, message: string, reaso
   return json(code, { error: { code, message, status, details } });
 }
 
-/** Fitbit's error envelope (fitbit-web-api.md §2.5). */
+/** Fitbit's error envelope (docs/reference/fitbit-web-api.md §2.5). */
 export function fitbitError(code: number, errorType: string, message: string): FakeResponse {
   return json(code, { errors: [{ errorType, message }], success: false });
 }

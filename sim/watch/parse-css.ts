@@ -1,4 +1,4 @@
-// Fitbit view CSS: type, class and id selectors (fitbit-os.md §2.2), declarations `name: value;`.
+// Fitbit view CSS: type, class and id selectors (docs/reference/fitbit-os.md §2.2), declarations `name: value;`.
 
 /** One rule with the specificity the cascade orders by. */
 export interface CssRule {

@@ -1,4 +1,4 @@
-// An element of the emulated `document` (fitbit-os.md §2.2). Values resolve as: set from JS,
+// An element of the emulated `document` (docs/reference/fitbit-os.md §2.2). Values resolve as: set from JS,
 // else the view's attribute, else the stylesheet (documented in sim/README.md).
 import { textWidth, weightOf } from "../render/fonts";
 import { Emitter } from "../runtime/events";

@@ -1,4 +1,4 @@
-// The watch's `fs` module (fitbit-os.md §2.5): synchronous, throws on failure, encodings none
+// The watch's `fs` module (docs/reference/fitbit-os.md §2.5): synchronous, throws on failure, encodings none
 // (ArrayBuffer), "cbor", "json", "utf-8"/"ascii". The folder outlives app restarts.
 import { decodeCbor, encodeCbor } from "../cbor";
 import { toBuffer } from "../runtime/peer-link";

@@ -1,4 +1,4 @@
-// The watch's platform modules, each reading the simulator's live state (fitbit-os.md §2–4).
+// The watch's platform modules, each reading the simulator's live state (docs/reference/fitbit-os.md §2–4).
 import { decodeCbor, encodeCbor } from "../cbor";
 import { Emitter } from "../runtime/events";
 import { PeerLink } from "../runtime/peer-link";
@@ -132,7 +132,7 @@ export function createWatchModules(
     query: (options?: { limit?: number }) => activity(() => records(options?.limit ?? max)),
   });
   // The sleep module: undefined for an app without access_sleep; revoked later, it reads nothing
-  // and its `change` events stop. Events come only while the display is on (reference §2.7).
+  // and its `change` events stop. Events come only while the display is on (docs/reference/fitbit-os.md §2.7).
   const sleep = granted("access_sleep")
     ? Object.defineProperty(emitters.sleep, "state", {
         get: () => (granted("access_sleep") ? inputs.sleepState() : undefined),

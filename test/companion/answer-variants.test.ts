@@ -1,4 +1,4 @@
-// One table test per documented answer variant (google-health-api.md §2, §4, §8; fitbit-web-api.md
+// One table test per documented answer variant (docs/reference/google-health-api.md §2, §4, §8; docs/reference/fitbit-web-api.md
 // §4), on the readers alone; the generated answers are in answers.property.test.ts.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";

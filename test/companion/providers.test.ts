@@ -25,7 +25,7 @@ const readAll = (provider: DataProvider, call: Call, bodies: unknown[], today: n
 const nights = (provider: DataProvider, body: unknown, today = 20261111) =>
   readAll(provider, "sleep", [body], today).nights;
 
-describe("Google Health reading (google-health-api.md §7 worked example)", () => {
+describe("Google Health reading (docs/reference/google-health-api.md §7 worked example)", () => {
   it("reads last night from UTC times and offsets, as live answers come (no civil times)", () => {
     assert.deepEqual(nights(googleHealth, google("sleep-list-last-night.json")), {
       20261111: workedExampleNight(20261111),

@@ -1,4 +1,4 @@
-// Generated legacy Fitbit Web API answers (fitbit-web-api.md §4, §5) for property tests, with an
+// Generated legacy Fitbit Web API answers (docs/reference/fitbit-web-api.md §4, §5) for property tests, with an
 // oracle that computes the expected reading from the model alone.
 import fc from "fast-check";
 import { Night } from "../../common/snapshot";
@@ -75,7 +75,7 @@ export function renderLog(m: LogModel): Json {
   return log;
 }
 
-/** fitbit-web-api.md §4: `isMainSleep`, else the longest `duration`; efficiency as given. */
+/** docs/reference/fitbit-web-api.md §4: `isMainSleep`, else the longest `duration`; efficiency as given. */
 export function expectedLogs(models: LogModel[]): Record<number, Night> {
   const out: Record<number, Night> = {};
   for (const date of [...new Set(models.map((m) => m.date))]) {

@@ -1,4 +1,4 @@
-// Generated Google Health answers (google-health-api.md §2, §4) for property tests: a model of
+// Generated Google Health answers (docs/reference/google-health-api.md §2, §4) for property tests: a model of
 // what the user did, rendered into any of the shapes the reference calls valid, plus an oracle
 // that computes the expected reading from the model alone (plain arithmetic, not the readers).
 import fc from "fast-check";
@@ -193,7 +193,7 @@ export function expectedNight(m: SleepModel, nap: boolean): Night {
   };
 }
 
-/** google-health-api.md §4.1, written out plainly: the flag, else most asleep non-nap, else longest nap. */
+/** docs/reference/google-health-api.md §4.1, written out plainly: the flag, else most asleep non-nap, else longest nap. */
 export function expectedSleep(models: SleepModel[]): { nights: Record<number, Night>; unprocessed: number[] } {
   const nights: Record<number, Night> = {};
   const unprocessed: number[] = [];

@@ -1,4 +1,4 @@
-// Sample values shared by tests: the night of google-health-api.md §7's worked example.
+// Sample values shared by tests: the night of docs/reference/google-health-api.md §7's worked example.
 import { Night } from "../../common/snapshot";
 
 /** 23:04 → 06:52, 421 min asleep, deep/light/REM/awake 75/240/106/47, efficiency 90 %. */
