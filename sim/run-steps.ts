@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { encodeCbor } from "./cbor";
 import { renderDocument } from "./render/document-to-svg";
+import { SCREEN_SIZE } from "./watch/device";
 import { findOverlaps, Overlap } from "./render/layout-check";
 import { renderPage } from "./render/page-to-svg";
 import { svgToPng } from "./render/svg-to-png";
@@ -75,7 +76,7 @@ function captureScreen(sim: Simulator, name: string, ctx: StepContext): void {
 }
 
 function blankScreen(): string {
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="336" height="336"><rect width="100%" height="100%" fill="black"/></svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${SCREEN_SIZE}" height="${SCREEN_SIZE}"><rect width="100%" height="100%" fill="black"/></svg>`;
 }
 
 /** The phone's settings page as a picture (settings-<name>.png), with its own layout check. */

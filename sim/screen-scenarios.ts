@@ -4,12 +4,13 @@
 import { DEFAULT_OPTIONS, OPTION_TEXTS, OPTIONS } from "../common/options";
 import { encodeSnapshot, Night, Snapshot, SNAPSHOT_FILE } from "../common/snapshot";
 import { SyncStatus } from "../common/sync-status";
+import { COMPLICATIONS } from "../app/complication";
 
 export const LOCALES = ["en-US", "de-DE", "fr-FR", "es-ES", "ja-JP"];
 export const TARGETS = ["atlas", "vulcan"] as const;
 export const THEME_COUNT = OPTIONS.theme.values.length;
 /** Taps that cycle the complication through all its kinds and back to the first. */
-export const COMPLICATION_COUNT = 5;
+export const COMPLICATION_COUNT = COMPLICATIONS.length;
 
 type Step = Record<string, unknown>;
 

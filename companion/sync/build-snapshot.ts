@@ -3,6 +3,7 @@ import { CivilDate } from "../../common/civil-date";
 import { addCivilDays } from "../civil-days";
 import { WatchOptions } from "../../common/options";
 import { Snapshot } from "../../common/snapshot";
+import { LIMITS } from "../../common/limits";
 import { SyncState } from "./sync-state";
 
 function series(today: CivilDate, value: (date: CivilDate) => number | undefined): Array<number | null> {
@@ -34,7 +35,8 @@ export function buildSnapshot(
     night: state.nights[today] ?? state.nights[addCivilDays(today, -1)] ?? null,
     nights: series(today, (d) => state.nights[d]?.minutesAsleep),
     steps: series(today, (d) => state.steps[d]),
-    restingHeartRate: rhr === undefined || rhr < 20 || rhr > 250 ? null : rhr,
+    restingHeartRate:
+      rhr === undefined || rhr < LIMITS.minRestingHeartRate || rhr > LIMITS.maxRestingHeartRate ? null : rhr,
     options,
   };
 }

@@ -3,12 +3,11 @@
 // colour from `fill`, text is drawn as glyph outlines (sim/render/fonts.ts) and `image` from the
 // bundle's own `.png.txi` (sim/render/txi.ts; A8 textures take the element's fill). Along the way
 // it records the drawn box of every visible text and image, for the layout check.
+import { SCREEN_SIZE } from "../watch/device";
 import { PNG } from "pngjs";
 import { ViewElement } from "../watch/view-element";
 import { Box, outlineText, weightOf } from "./fonts";
 import { decodeTxi } from "./txi";
-
-export const SCREEN_SIZE = 336;
 
 function escapeXml(text: string): string {
   return text.replace(/[<>&"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;" })[c] ?? c);

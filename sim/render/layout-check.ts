@@ -2,10 +2,10 @@
 // leaves the visible screen, a 336×336 square with rounded corners (sim/README.md: the radius and
 // where it comes from). Boxes are ink boxes (fonts.ts), so glyphs that merely share a line height
 // do not count; two boxes must keep GAP pixels between them.
+import { SCREEN_SIZE } from "../watch/device";
 import { Box } from "./fonts";
 import { DrawnBox } from "./document-to-svg";
 
-export const SCREEN = 336;
 /** The corner radius of the visible screen, in pixels (an estimate: sim/README.md). */
 export const CORNER_RADIUS = 72;
 /** Pixels two drawn boxes must keep between them. */
@@ -19,7 +19,7 @@ function intersect(a: Box, b: Box): boolean {
 }
 
 /** Whether a point is on the visible screen (inside the rounded square). */
-export function onScreen(x: number, y: number, size = SCREEN, radius = CORNER_RADIUS): boolean {
+export function onScreen(x: number, y: number, size = SCREEN_SIZE, radius = CORNER_RADIUS): boolean {
   if (x < 0 || y < 0 || x > size || y > size) return false;
   const cx = Math.min(Math.max(x, radius), size - radius);
   const cy = Math.min(Math.max(y, radius), size - radius);

@@ -5,6 +5,7 @@
 // says "one pixel repeated" and whose low 7 bits are the count, else that many literal pixels.
 // Without RLE each row has one extra pixel and is padded to 4 bytes.
 
+import { SCREEN_SIZE } from "../watch/device";
 const TYPE = 0x0a697874;
 const RLE = 0x10000000;
 const FORMATS: Record<number, { name: "A8" | "ABGR8888" | "BGRA8888" | "BGR565"; bpp: number }> = {
@@ -43,7 +44,7 @@ export function decodeTxi(file: Uint8Array): Texture {
   const rle = (word(4) & RLE) !== 0;
   const width = word(6);
   const height = word(7);
-  if (width === 0 || height === 0 || width * height > 336 * 336 * 4) throw new Error("txi: bad size");
+  if (width === 0 || height === 0 || width * height > SCREEN_SIZE * SCREEN_SIZE * 4) throw new Error("txi: bad size");
   const body = file.subarray(40);
   const pixels = new Uint8Array(width * height * format.bpp);
   if (rle) {

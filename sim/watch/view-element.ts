@@ -1,11 +1,11 @@
 // An element of the emulated `document` (docs/reference/fitbit-os.md §2.2). Values resolve as: set from JS,
 // else the view's attribute, else the stylesheet (documented in sim/README.md).
+import { SCREEN_SIZE } from "./device";
 import { textWidth, weightOf } from "../render/fonts";
 import { Emitter } from "../runtime/events";
 import { computeCss, CssRule } from "./parse-css";
 import { XmlNode } from "./parse-view";
 
-const SCREEN = 336;
 const NUMERIC = ["x", "y", "width", "height", "cx", "cy", "r", "x1", "y1", "x2", "y2"];
 const ARC = { sweepAngle: "sweep-angle", startAngle: "start-angle", arcWidth: "arc-width" } as const;
 const STYLE_NAMES = [
@@ -93,7 +93,7 @@ export class ViewElement extends Emitter {
     for (let node = this.parent; node !== null; node = node.parent) {
       if (node.type === "svg" && node.value(axis) !== undefined) return node.numeric(axis);
     }
-    return SCREEN;
+    return SCREEN_SIZE;
   }
 
   numeric(name: string): number {

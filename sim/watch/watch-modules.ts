@@ -4,6 +4,7 @@ import { Emitter } from "../runtime/events";
 import { PeerLink } from "../runtime/peer-link";
 import { Permissions } from "../runtime/permissions";
 import { ActivityHistory, DAY_RECORDS, MINUTE_RECORDS } from "./activity-history";
+import { deviceOf } from "./device";
 import { EmulatedDocument } from "./emulated-document";
 import { createWatchFs } from "./watch-fs";
 
@@ -211,10 +212,6 @@ export function createWatchModules(
     },
     i18n: { gettext: (msgid: string) => inputs.translate(msgid) },
     system: { memory: { js: { used: 0, peak: 0, total: 65536 } } },
-    device: {
-      modelName: inputs.target === "vulcan" ? "Sense" : "Versa 3",
-      modelId: inputs.target,
-      screen: { width: 336, height: 336 },
-    },
+    device: deviceOf(inputs.target),
   };
 }
