@@ -2,6 +2,7 @@
 // value written, so a redraw touches only what changed.
 import { formatClockTime } from "../common/format-clock";
 import { formatLocalCount, formatLocalDate, formatLocalDuration, formatLocalTimeOfDay } from "../common/locale-format";
+import { LIMITS } from "../common/limits";
 import { Night, Snapshot } from "../common/snapshot";
 import { COMPLICATIONS, complicationText } from "./complication";
 import { ElementSource, ViewElement } from "./deps";
@@ -118,7 +119,7 @@ export function createFace(doc: ElementSource, drawAod: AodDrawer | null): Face 
     if (s !== null && s.options.trend === "steps" && todaySteps !== undefined) series[6] = todaySteps;
     let max = 1;
     for (let i = 0; i < series.length; i++) max = Math.max(max, series[i] || 0);
-    for (let i = 0; i < 7; i++) {
+    for (let i = 0; i < LIMITS.weekDays; i++) {
       const v = series[i];
       const h = v === null || v === undefined ? 0 : Math.max(2, Math.round((v / max) * layout.trendHeight));
       set("bar-" + i, "height", h);
@@ -138,7 +139,7 @@ export function createFace(doc: ElementSource, drawAod: AodDrawer | null): Face 
     set("ring", "sweepAngle", sweep(a.steps, a.stepsGoal));
     set("azm-ring", "sweepAngle", sweep(a.azm, a.azmGoal));
     set("ring", "fill", theme.steps);
-    set("bar-6", "fill", theme.steps);
+    set("bar-" + (LIMITS.weekDays - 1), "fill", theme.steps); // today's bar
     set("steps-icon", "fill", theme.steps);
     set("azm-ring", "fill", theme.azm);
     set("complication-icon", "fill", theme.azm);

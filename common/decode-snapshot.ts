@@ -29,7 +29,7 @@ function isIntOrNull(value: unknown, min: number, max: number): value is number 
 }
 
 function isSeries(value: unknown, max: number): value is Array<number | null> {
-  if (!Array.isArray(value) || value.length !== 7) return false;
+  if (!Array.isArray(value) || value.length !== LIMITS.weekDays) return false;
   for (let i = 0; i < value.length; i++) {
     if (!isIntOrNull(value[i], 0, max)) return false;
   }

@@ -14,6 +14,8 @@ export const LIMITS = {
   /** Civil dates the provider may name (yyyymmdd). */
   minDate: 20000101,
   maxDate: 20991231,
+  /** Days in the week's series (sleep and steps), ending today: the face's seven bars. */
+  weekDays: 7,
   /** Seconds east of UTC: real zones span −12:00 … +14:00. */
   maxUtcOffsetSeconds: 14 * 3600,
 } as const;

@@ -30,7 +30,7 @@ function get(path: string, token: string): HttpRequest {
 function request(call: Call, today: CivilDate, token: string): HttpRequest {
   if (call === "sleep")
     return get(
-      `/1.2/user/-/sleep/date/${formatCivilDate(addCivilDays(today, -6))}/${formatCivilDate(today)}.json`,
+      `/1.2/user/-/sleep/date/${formatCivilDate(addCivilDays(today, 1 - LIMITS.weekDays))}/${formatCivilDate(today)}.json`,
       token,
     );
   if (call === "steps") return get(`/1/user/-/activities/steps/date/${formatCivilDate(today)}/7d.json`, token);

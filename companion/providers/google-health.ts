@@ -37,7 +37,7 @@ function dateFilter(field: string, from: CivilDate, to: CivilDate): string {
 }
 
 function weekFilter(field: string, today: CivilDate): string {
-  return dateFilter(field, addCivilDays(today, -6), addCivilDays(today, 1));
+  return dateFilter(field, addCivilDays(today, 1 - LIMITS.weekDays), addCivilDays(today, 1));
 }
 
 /** Steps for the 7 days up to `today`, one window per day (`end` exclusive; rollups never page). */
@@ -51,7 +51,7 @@ function stepsRequest(today: CivilDate, token: string): HttpRequest {
     url: `${BASE}/steps/dataPoints:dailyRollUp`,
     headers: { Authorization: `Bearer ${token}`, Accept: "application/json", "Content-Type": "application/json" },
     body: JSON.stringify({
-      range: { start: date(addCivilDays(today, -6)), end: date(addCivilDays(today, 1)) },
+      range: { start: date(addCivilDays(today, 1 - LIMITS.weekDays)), end: date(addCivilDays(today, 1)) },
       windowSizeDays: 1,
     }),
   };

@@ -8,7 +8,7 @@ import { SyncState } from "./sync-state";
 
 function series(today: CivilDate, value: (date: CivilDate) => number | undefined): Array<number | null> {
   const out: Array<number | null> = [];
-  for (let i = -6; i <= 0; i++) {
+  for (let i = 1 - LIMITS.weekDays; i <= 0; i++) {
     const v = value(addCivilDays(today, i));
     out.push(v === undefined ? null : v);
   }

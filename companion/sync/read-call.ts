@@ -1,6 +1,7 @@
 // Turns the answer pages of one call into domain values, and merges them into the sync state.
 // Whatever a body holds, reading it never throws: any exception (not only the readers' own) makes
 // the whole answer malformed, and a refused record is named in `rejected` while the rest is kept.
+import { LIMITS } from "../../common/limits";
 import { CivilDate } from "../../common/civil-date";
 import { addCivilDays } from "../civil-days";
 import { err, ok, Result } from "../../common/result";
@@ -62,7 +63,7 @@ export function readCall(
 
 /** Keeps what arrived for the 7 days up to `today`; a day the answer does not name keeps its value. */
 export function mergeCall(state: SyncState, data: CallData, today: CivilDate, now: number): void {
-  const oldest = addCivilDays(today, -6);
+  const oldest = addCivilDays(today, 1 - LIMITS.weekDays);
   const inWeek = (key: string) => Number(key) >= oldest && Number(key) <= today;
   if (data.call === "sleep") {
     for (const key of Object.keys(data.nights).filter(inWeek)) state.nights[Number(key)] = data.nights[Number(key)];

@@ -3,6 +3,7 @@
 // (the watch asks for a refresh, a sign-in completed, the user signed out, the provider retired)
 // take turns on one queue, so no write is lost to another and a run asked for while one is under
 // way is queued behind it, never dropped.
+import { LIMITS } from "../../common/limits";
 import { CivilDate, toCivilDate } from "../../common/civil-date";
 import { addCivilDays } from "../civil-days";
 import { readOptions } from "../../common/settings-keys";
@@ -160,7 +161,8 @@ export class SyncEngine {
       return;
     }
     state.nextCallAt = active && online && readTokens(this.deps.storage) !== null ? nextCallAt(plan()) : null;
-    pruneState(state, addCivilDays(today, -8), addCivilDays(today, 1));
+    // A day more than the week: the usual wake time reads the week before today (plan-calls.ts).
+    pruneState(state, addCivilDays(today, -1 - LIMITS.weekDays), addCivilDays(today, 1));
     this.publish(state, today);
   }
 
