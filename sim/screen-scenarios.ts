@@ -4,9 +4,10 @@
 import { DEFAULT_OPTIONS, OPTION_TEXTS, OPTIONS } from "../common/options";
 import { encodeSnapshot, Night, Snapshot, SNAPSHOT_FILE } from "../common/snapshot";
 import { SyncStatus } from "../common/sync-status";
+import { LANGUAGES } from "../common/languages";
 import { COMPLICATIONS } from "../app/complication";
 
-export const LOCALES = ["en-US", "de-DE", "fr-FR", "es-ES", "ja-JP"];
+export const LOCALES = LANGUAGES;
 export const TARGETS = ["atlas", "vulcan"] as const;
 export const THEME_COUNT = OPTIONS.theme.values.length;
 /** Taps that cycle the complication through all its kinds and back to the first. */

@@ -6,9 +6,12 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { OPTION_TEXTS } from "../../common/options";
 import { PROVIDERS } from "../../common/providers";
+import { LANGUAGES } from "../../common/languages";
+import { readdirSync } from "node:fs";
+import { formatLocalDate } from "../../common/locale-format";
+import { pageLocale } from "../../settings/dates";
 
 const ROOT = join(__dirname, "..", "..");
-const LANGUAGES = ["en-US", "de-DE", "fr-FR", "es-ES", "ja-JP"];
 
 function readPo(path: string): Map<string, string> {
   const entries = new Map<string, string>();
@@ -71,3 +74,25 @@ for (const [part, catalogue] of Object.entries(CATALOGUES)) {
     }
   });
 }
+
+describe("the language list (common/languages.ts)", () => {
+  it("names exactly the catalogues there are, for the watch and for the page", () => {
+    for (const folder of ["app/i18n", "settings/i18n"]) {
+      const tags = readdirSync(join(ROOT, folder))
+        .filter((f) => f.endsWith(".po"))
+        .map((f) => f.slice(0, -3))
+        .sort();
+      assert.deepEqual(tags, [...LANGUAGES].sort(), folder);
+    }
+  });
+
+  it("has a date table for the watch and a date-fns locale for the page in every language", () => {
+    for (const language of LANGUAGES) {
+      if (language !== "en-US")
+        assert.notEqual(formatLocalDate(language, 2, 10, 24), formatLocalDate("en-US", 2, 10, 24), language);
+      const page = readPo(join(ROOT, "settings", "i18n", `${language}.po`));
+      const locale = pageLocale((msgid) => page.get(msgid) ?? msgid);
+      assert.equal(locale.code?.slice(0, 2), language.slice(0, 2), language);
+    }
+  });
+});

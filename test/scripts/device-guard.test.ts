@@ -6,6 +6,7 @@ import { writeFba } from "../helpers/write-zip";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { refusedPermissions, restrictedPermissions } from "../../tools/permissions";
+import { DEFAULT_OPTIONS } from "../../common/options";
 
 const ES5 = '"use strict"\nvar a = require("clock");\nfunction f(x) { return x + 1; }\n';
 
@@ -37,6 +38,13 @@ describe("watch-bundle guard: installable", () => {
     };
     assert.deepEqual(refusedPermissions(pkg.fitbit.requestedPermissions, []), []);
     assert.ok(pkg.fitbit.requestedPermissions.includes("access_sleep"));
+  });
+
+  it("declares as the manifest's default wake interval the options' default refresh interval", () => {
+    const pkg = JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8")) as {
+      fitbit: { companionDefaultWakeInterval: number };
+    };
+    assert.equal(pkg.fitbit.companionDefaultWakeInterval, DEFAULT_OPTIONS.refreshMinutes * 60000);
   });
 });
 
