@@ -124,8 +124,10 @@ export function parseOauthReturn(raw: string | null | undefined): OauthReturn | 
 export interface SyncReport {
   signedIn: boolean;
   provider: ProviderId;
-  /** Epoch seconds of the last successful sync, null if never. */
+  /** Epoch seconds of the last provider answer that succeeded, null if never. */
   lastSyncAt: number | null;
+  /** Epoch seconds of the next planned call (the page says when it checks next), null if none. */
+  nextCallAt: number | null;
   /** A {@link Problem} code. */
   problem: number;
   /** Epoch seconds before which no call is made (rate limit / backoff), null if none. */
@@ -144,6 +146,7 @@ export function parseSyncReport(raw: string | null | undefined): SyncReport | nu
     signedIn: r.signedIn,
     provider: provider,
     lastSyncAt: time(r.lastSyncAt),
+    nextCallAt: time(r.nextCallAt),
     problem: r.problem,
     retryAt: time(r.retryAt),
   };

@@ -1,7 +1,7 @@
 import { ProviderId, providerInfo } from "../common/providers";
 import { OauthRequest, SettingsKey, SyncReport } from "../common/settings-keys";
 import { Problem } from "../common/sync-status";
-import { formatAgo, pageLocale } from "./dates";
+import { formatAgo, formatClock, pageLocale } from "./dates";
 
 export interface AccountProps {
   provider: ProviderId;
@@ -71,6 +71,10 @@ export function accountSection(props: AccountProps) {
         <Text>{t("Preparing sign-in… open the clock face on the watch so the phone companion can start.")}</Text>
       )}
       {signedIn ? <Text>{lastSync}</Text> : null}
+      {signedIn && props.problem === "" && report.nextCallAt !== null && report.nextCallAt * 1000 > Date.now() ? (
+        // Why "Last sync" can be hours ago with nothing wrong: nothing new can exist before then.
+        <Text>{t("Next check: {time}").replace("{time}", formatClock(report.nextCallAt, pageLocale(t)))}</Text>
+      ) : null}
       {props.problem !== "" ? <Text>{props.problem}</Text> : null}
       {props.revokePending ? (
         <Text>

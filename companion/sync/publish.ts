@@ -51,6 +51,7 @@ export function reportStatus(deps: CompanionDeps, state: SyncState): void {
     signedIn: tokens !== null,
     provider: tokens?.provider ?? readProvider((k) => deps.settings.getItem(k)),
     lastSyncAt: state.lastSyncAt === null ? null : Math.floor(state.lastSyncAt / 1000),
+    nextCallAt: state.nextCallAt === null ? null : Math.floor(state.nextCallAt / 1000),
     problem: state.problem,
     retryAt: state.retryAt === null ? null : Math.floor(state.retryAt / 1000),
   };

@@ -62,6 +62,17 @@ describe("settings page on the built bundle", () => {
     }
   });
 
+  it("says when it checks next, so an hours-old last sync with nothing wrong reads as planned", () => {
+    const status = (problem: number) =>
+      `{"signedIn":true,"provider":"google","lastSyncAt":1795500000,"nextCallAt":1795521600,"problem":${problem},"retryAt":null}`;
+    const text = (problem: number) =>
+      describePage(page("en-US", { clientConfigured: '{"google":true,"fitbit":true}', status: status(problem) })).join(
+        " ",
+      );
+    assert.match(text(0), /Next check: \d{1,2}:\d\d [AP]M/);
+    assert.doesNotMatch(text(1), /Next check/, "not beside a problem, which says what happens next itself");
+  });
+
   it("says so when the build has no OAuth client", () => {
     assert.match(
       describePage(page("en-US", {})).join(" "),
