@@ -94,7 +94,7 @@ export function start(deps: WatchDeps): void {
       }),
     });
     if (aod) return;
-    wake.observe(now, deps.sleepState(), deps.recentSteps());
+    wake.observe(now, deps.sleepState(), () => deps.recentSteps());
     askIfNeeded(now, today);
   };
 
@@ -146,7 +146,7 @@ export function start(deps: WatchDeps): void {
   });
   deps.onNewFile(drainInbox);
   deps.onSleepChange(() => {
-    if (deps.display.on) wake.observe(deps.now(), deps.sleepState(), undefined);
+    if (deps.display.on) wake.observe(deps.now(), deps.sleepState(), () => undefined);
   });
   deps.display.addEventListener("change", () => {
     const shown = visible();

@@ -2,6 +2,7 @@
 // planned (the companion's next call is not yet overdue), else what the user should know or do.
 // "Updated N ago" appears only when the data is late, and then with the age of the last provider
 // answer that succeeded, never of a run that merely found nothing due.
+import { LIMITS } from "../common/limits";
 import { Snapshot } from "../common/snapshot";
 import { SyncStatus } from "../common/sync-status";
 
@@ -23,9 +24,9 @@ export interface StatusLine {
 }
 
 /** A phone clock this far ahead of the watch's is not believed (its instants were written while it was wrong). */
-const CLOCK_SLACK_S = 300;
-/** The furthest ahead the companion ever plans (the daily steps history). */
-const MAX_PLAN_S = 26 * 3600;
+const CLOCK_SLACK_S = LIMITS.clockSlackSeconds;
+/** The furthest ahead the companion ever plans. */
+const MAX_PLAN_S = LIMITS.maxPlanSeconds;
 
 function formatAge(seconds: number, stale: boolean): StatusLine {
   if (seconds < 3600) return { text: "Updated {n} min ago", n: Math.max(1, Math.floor(seconds / 60)), stale: stale };
@@ -39,14 +40,21 @@ export function formatStatus(line: StatusLine, gettext: (msgid: string) => strin
   return line.n === undefined ? text : text.replace("{n}", String(line.n));
 }
 
+/**
+ * Seconds since the last provider answer, Infinity when there was none or when the phone's clock
+ * wrote it ahead of the watch's (then it claims nothing).
+ */
+function dataAge(s: Snapshot, now: number): number {
+  return s.lastSyncAt === null || s.lastSyncAt > now + CLOCK_SLACK_S ? Infinity : Math.max(0, now - s.lastSyncAt);
+}
+
 /** The companion's next call is overdue: it would have sent something newer by now. */
 export function isLate(s: Snapshot, now: number): boolean {
   const interval = s.options.refreshMinutes * 60;
   const next = s.nextCallAt;
   if (next !== null && next <= now + MAX_PLAN_S) return now > next + 2 * interval;
   // An older companion (no plan sent), or a plan from a clock that was far ahead: go by the data's age.
-  const age = s.lastSyncAt === null || s.lastSyncAt > now + CLOCK_SLACK_S ? Infinity : now - s.lastSyncAt;
-  return age > 2 * interval;
+  return dataAge(s, now) > 2 * interval;
 }
 
 export function decideStatus(input: StatusInput): StatusLine {
@@ -55,14 +63,13 @@ export function decideStatus(input: StatusInput): StatusLine {
   if (s.status === SyncStatus.Retired) return { text: "Fitbit Web API retired — sign in with Google", stale: true };
   if (s.status === SyncStatus.Reauth) return { text: "Sign in again on your phone", stale: true };
   const interval = s.options.refreshMinutes * 60;
-  const believable = s.lastSyncAt !== null && s.lastSyncAt <= input.now + CLOCK_SLACK_S;
-  const age = believable ? Math.max(0, input.now - (s.lastSyncAt as number)) : Infinity;
+  const age = dataAge(s, input.now);
   const late = isLate(s, input.now);
   const stale = late && age > 3 * interval;
   if (late && !input.socketOpen) return { text: "Phone not connected", stale };
   if (s.status === SyncStatus.NoInternet) return { text: "Allow internet in the Fitbit app", stale };
   if (s.status === SyncStatus.Offline) return { text: "Phone has no internet", stale };
-  if (s.status === SyncStatus.Retrying || !believable) return { text: "Sync problem — retrying", stale };
+  if (s.status === SyncStatus.Retrying || age === Infinity) return { text: "Sync problem — retrying", stale };
   if (s.night === null || s.night.date < input.today) return { text: "No sleep data yet", stale };
   if (late) return formatAge(age, stale);
   return { text: "", stale: false };

@@ -19,12 +19,11 @@ export interface WakeWatch {
   /** The display went off (the face keeps when, to see a night in the dark). */
   displayOff(now: number): void;
   /**
-   * Looks at the sleep state and the steps of the last minutes (display on, a `sleep` change, a
-   * tick); may signal.
+   * Looks at the sleep state and, only when it must, the steps of the last minutes (display on, a
+   * `sleep` change, a tick); may signal. Every minute tick calls it, so the step history is read
+   * only in the morning, before today's signal, when nothing else already tells.
    */
-  observe(now: Date, state: SleepState, recentSteps: number | undefined): void;
-  /** The civil day the last wake signal was for (0 when none this run). */
-  signalledDay(): number;
+  observe(now: Date, state: SleepState, recentSteps: () => number | undefined): void;
 }
 
 export function createWakeWatch(signal: (epochSeconds: number) => void): WakeWatch {
@@ -47,11 +46,13 @@ export function createWakeWatch(signal: (epochSeconds: number) => void): WakeWat
       const hour = now.getHours();
       if (day === sentDay || hour < 3 || hour >= 14) return;
       const darkNight = dark !== null && now.getTime() - dark >= DARK_NIGHT_MS;
-      if (!sawAsleep && !darkNight && (recentSteps === undefined || recentSteps < MORNING_STEPS)) return;
+      if (!sawAsleep && !darkNight) {
+        const steps = recentSteps();
+        if (steps === undefined || steps < MORNING_STEPS) return;
+      }
       sentDay = day;
       sawAsleep = false;
       signal(Math.floor(now.getTime() / 1000));
     },
-    signalledDay: () => sentDay,
   };
 }

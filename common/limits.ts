@@ -16,6 +16,13 @@ export const LIMITS = {
   maxDate: 20991231,
   /** Days in the week's series (sleep and steps), ending today: the face's seven bars. */
   weekDays: 7,
+  /**
+   * How far the phone's clock may be ahead of the watch's, or of the present it later returns to,
+   * before an instant it wrote is not believed (phones correct their clocks by seconds).
+   */
+  clockSlackSeconds: 300,
+  /** The furthest ahead the companion ever plans a call (the next day's steps history): 26 h. */
+  maxPlanSeconds: 26 * 3600,
   /** Seconds east of UTC: real zones span −12:00 … +14:00. */
   maxUtcOffsetSeconds: 14 * 3600,
 } as const;

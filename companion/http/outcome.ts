@@ -41,7 +41,7 @@ function field(value: unknown, ...path: string[]): unknown {
 const MAX_BODY_CHARS = 256 * 1024;
 
 /** The longest wait a Retry-After can impose: a day (a larger one is clamped, not ignored). */
-const MAX_RETRY_AFTER_SECONDS = 86400;
+export const MAX_RETRY_AFTER_SECONDS = 86400;
 
 /**
  * The seconds to wait from Retry-After (seconds, or an HTTP date: RFC 9110 §10.2.3) or Fitbit's

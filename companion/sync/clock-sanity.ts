@@ -3,14 +3,16 @@
 // sync state keeps is a past event or a bounded wait; one further ahead than that is forgotten, so
 // the plan starts again from the present.
 import { CivilDate } from "../../common/civil-date";
+import { LIMITS } from "../../common/limits";
+import { MAX_RETRY_AFTER_SECONDS } from "../http/outcome";
 import { SyncState } from "./sync-state";
 
-/** A clock step smaller than this is ordinary drift (phones correct their clocks by seconds). */
-const SLACK_MS = 5 * 60 * 1000;
-/** The longest wait the policy ever sets (Retry-After is clamped to a day: failure-policy.ts). */
-const MAX_WAIT_MS = 24 * 3600 * 1000;
-/** The longest the plan looks ahead (the daily steps history). */
-const MAX_PLAN_MS = 26 * 3600 * 1000;
+/** A clock step smaller than this is ordinary drift. */
+const SLACK_MS = LIMITS.clockSlackSeconds * 1000;
+/** The longest wait the policy ever sets: a Retry-After, clamped (http/outcome.ts). */
+const MAX_WAIT_MS = MAX_RETRY_AFTER_SECONDS * 1000;
+/** The longest the plan looks ahead. */
+const MAX_PLAN_MS = LIMITS.maxPlanSeconds * 1000;
 
 /** Forgets instants that cannot be true at `now`; returns the names of what it forgot (for the log). */
 export function forgetFutureInstants(state: SyncState, now: number, today: CivilDate): string[] {

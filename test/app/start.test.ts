@@ -458,6 +458,27 @@ describe("watch face: what the watch knows about the morning", () => {
     assert.equal(wakes(other.w.sentFiles), 0);
   });
 
+  it("reads the step history on a minute tick only in the morning, before today's wake signal", () => {
+    const { w, deps } = overnight();
+    let reads = 0;
+    deps.recentSteps = () => (reads++, 60);
+    for (const [h, m] of [
+      [1, 0],
+      [15, 0],
+      [23, 30],
+    ]) {
+      w.now = at(h, m);
+      w.tick(w.now);
+    }
+    assert.equal(reads, 0, "not at night, not in the afternoon");
+    w.now = at(7, 0);
+    w.tick(w.now);
+    assert.equal(reads, 1);
+    w.now = at(7, 1);
+    w.tick(w.now);
+    assert.equal(reads, 1, "not after today's signal");
+  });
+
   it("asks for a refresh every interval while last night is awaited after waking, then stops when it arrives", () => {
     const { w } = overnight();
     w.setSleep("asleep");
