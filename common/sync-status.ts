@@ -13,7 +13,7 @@ export const SyncStatus = {
   Retired: 3,
   /** A transient problem (server, rate limit, unreadable answer); the companion retries on its own. */
   Retrying: 4,
-  /** The phone could not reach the internet when a call was due (network error, timeout); it retries. */
+  /** The phone could not reach the internet when a call was due (a network error; a timeout is Retrying). */
   Offline: 5,
   /** The user turned off internet access (`access_internet`) for this app: nothing can sync. */
   NoInternet: 6,

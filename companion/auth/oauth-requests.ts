@@ -77,8 +77,8 @@ export function buildRevoke(provider: ProviderId, credentials: ClientCredentials
   );
 }
 
-/** The longest access token lifetime believed (Google: an hour, Fitbit: eight hours). */
-const MAX_EXPIRES_IN = 86400;
+/** The longest access token lifetime believed, in seconds (Google: an hour, Fitbit: eight hours). */
+export const MAX_EXPIRES_IN = 86400;
 
 /**
  * Maps a token response to the stored set. A provider whose refresh tokens do not rotate returns

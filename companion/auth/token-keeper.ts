@@ -6,15 +6,12 @@ import { CompanionDeps } from "../deps";
 import { Failure } from "../http/outcome";
 import { fetchOutcome } from "../http/request";
 import { providerInfo } from "../../common/providers";
-import { buildRefresh, readTokenResponse } from "./oauth-requests";
+import { buildRefresh, MAX_EXPIRES_IN, readTokenResponse } from "./oauth-requests";
 import { readEpoch, readTokens, TokenSet, writeTokens } from "./token-store";
 
 const IN_FLIGHT = "refreshInFlight";
 
 export type TokenResult = { ok: true; tokens: TokenSet } | { ok: false; failure: Failure };
-
-/** No access token of either provider lives longer (Google: 1 h, Fitbit: 8 h). */
-const MAX_TOKEN_LIFETIME_MS = 24 * 3600 * 1000;
 
 export class TokenKeeper {
   private refreshing: Promise<TokenResult> | null = null;
@@ -28,7 +25,7 @@ export class TokenKeeper {
     const interrupted = typeof this.deps.storage.getItem(IN_FLIGHT) === "string";
     const left = tokens.expiresAt - this.deps.now();
     // An expiry further off than any token lives was computed while the clock was ahead: refresh.
-    const believable = left <= MAX_TOKEN_LIFETIME_MS;
+    const believable = left <= MAX_EXPIRES_IN * 1000;
     if (!interrupted && believable && left > providerInfo(tokens.provider).refreshMarginMs) return { ok: true, tokens };
     return this.refresh(tokens);
   }

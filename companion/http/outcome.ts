@@ -22,6 +22,9 @@ export type Failure =
 
 export type Outcome = { ok: true; body: unknown } | { ok: false; failure: Failure };
 
+/** What classifying an answer reads besides its body: status and headers. */
+export type AnswerHead = Pick<HttpResponse, "status" | "headers">;
+
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -47,7 +50,7 @@ export const MAX_RETRY_AFTER_SECONDS = 86400;
  * The seconds to wait from Retry-After (seconds, or an HTTP date: RFC 9110 §10.2.3) or Fitbit's
  * reset header, clamped to [0, a day]; null when neither is usable.
  */
-export function retryAfterOf(response: HttpResponse, now: number): number | null {
+export function retryAfterOf(response: AnswerHead, now: number): number | null {
   const raw = response.headers.get("retry-after") ?? response.headers.get("fitbit-rate-limit-reset");
   if (raw === null || raw.trim() === "") return null;
   const text = raw.trim();
@@ -68,7 +71,7 @@ function googleReason(body: unknown): string | null {
 /** OAuth errors that mean the build's client registration is wrong (RFC 6749 §5.2). */
 const CLIENT_ERRORS = ["invalid_request", "invalid_client", "unauthorized_client", "redirect_uri_mismatch"];
 
-function classifyError(status: number, body: unknown, response: HttpResponse, now: number): Failure {
+function classifyError(status: number, body: unknown, response: AnswerHead, now: number): Failure {
   const oauthError = field(body, "error");
   const errors = field(body, "errors");
   const fitbitType = Array.isArray(errors) ? field(errors[0], "errorType") : undefined;
@@ -110,14 +113,20 @@ export async function readText(response: HttpResponse): Promise<string | null> {
   return text.length > MAX_BODY_CHARS ? null : text;
 }
 
-/** Reads a response: a JSON body on 2xx, else the classified failure. */
-export async function readOutcome(response: HttpResponse, now: number): Promise<Outcome> {
-  const text = await readText(response);
-  // No answer the companion reads comes near this; a bigger one is not what it asked for.
-  if (text === null) return { ok: false, failure: { kind: "malformed", field: "body (too large)" } };
+/** An answer too large to read: no answer the companion reads comes near the limit. */
+export const TOO_LARGE: Outcome = { ok: false, failure: { kind: "malformed", field: "body (too large)" } };
+
+/** Classifies an answer already read: a JSON body on 2xx, else the classified failure. */
+export function outcomeOf(head: AnswerHead, text: string, now: number): Outcome {
   const body = parseJson(text);
-  if (response.status >= 200 && response.status < 300) {
+  if (head.status >= 200 && head.status < 300) {
     return body === undefined ? { ok: false, failure: { kind: "malformed", field: "body" } } : { ok: true, body };
   }
-  return { ok: false, failure: classifyError(response.status, body, response, now) };
+  return { ok: false, failure: classifyError(head.status, body, head, now) };
+}
+
+/** Reads a response and classifies it. */
+export async function readOutcome(response: HttpResponse, now: number): Promise<Outcome> {
+  const text = await readText(response);
+  return text === null ? TOO_LARGE : outcomeOf(response, text, now);
 }

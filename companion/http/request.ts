@@ -4,34 +4,20 @@
 // platform-http.ts). No network error or hung server can leave a run (and the queue behind it)
 // waiting.
 import { CompanionDeps, HttpRequest, HttpResponse } from "../deps";
-import { Outcome, readOutcome, readText } from "./outcome";
+import { Outcome, outcomeOf, readText, TOO_LARGE } from "./outcome";
 
 /** How long a request may take, headers and body together. */
 export const REQUEST_TIMEOUT_MS = 30000;
-
-/** Races an answer against the companion's own timeout. */
-function withTimeout<T>(deps: CompanionDeps, work: Promise<T>, late: T): Promise<T> {
-  return Promise.race([work, deps.wait(REQUEST_TIMEOUT_MS).then(() => late)]);
-}
-
-/** Sends a request and reads its answer; a thrown error is `network`, no answer in time `timeout`. */
-export function fetchOutcome(deps: CompanionDeps, req: HttpRequest): Promise<Outcome> {
-  const answer = (async (): Promise<Outcome> => {
-    try {
-      return await readOutcome(await deps.http(req, REQUEST_TIMEOUT_MS), deps.now());
-    } catch {
-      return { ok: false, failure: { kind: "network" } };
-    }
-  })();
-  return withTimeout<Outcome>(deps, answer, { ok: false, failure: { kind: "timeout" } });
-}
 
 /** An answer as it came (status, headers and text), for callers that judge it themselves. */
 export type RawAnswer =
   | { ok: true; status: number; headers: HttpResponse["headers"]; text: string }
   | { ok: false; kind: "network" | "timeout" | "tooLarge" };
 
-/** Sends a request and reads its raw answer, under the same timeout and size limit. */
+/**
+ * Sends a request and reads its raw answer: a thrown error is `network`, no answer in time
+ * `timeout`, an answer over the size limit `tooLarge` (unread when its Content-Length says so).
+ */
 export function fetchRaw(deps: CompanionDeps, req: HttpRequest): Promise<RawAnswer> {
   const answer = (async (): Promise<RawAnswer> => {
     try {
@@ -43,5 +29,13 @@ export function fetchRaw(deps: CompanionDeps, req: HttpRequest): Promise<RawAnsw
       return { ok: false, kind: "network" };
     }
   })();
-  return withTimeout<RawAnswer>(deps, answer, { ok: false, kind: "timeout" });
+  const late = deps.wait(REQUEST_TIMEOUT_MS).then((): RawAnswer => ({ ok: false, kind: "timeout" }));
+  return Promise.race([answer, late]);
+}
+
+/** Sends a request and classifies its answer (outcome.ts). */
+export async function fetchOutcome(deps: CompanionDeps, req: HttpRequest): Promise<Outcome> {
+  const answer = await fetchRaw(deps, req);
+  if (answer.ok) return outcomeOf(answer, answer.text, deps.now());
+  return answer.kind === "tooLarge" ? TOO_LARGE : { ok: false, failure: { kind: answer.kind } };
 }

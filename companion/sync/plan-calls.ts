@@ -87,11 +87,10 @@ function sleepDueAt(input: PlanInput): number {
   // After the signal, every interval; never later than the hourly baseline would have asked. A
   // signal well after the usual wake time is a late first look (the wearer woke earlier, the
   // display was dark): the night may be there already, so the first poll goes at once.
-  const gap = Math.max(input.intervalMs * 0.9, MIN_GAP_MS);
   const signalMinute = input.minuteOfDay - Math.round((input.now - state.wokeAt) / MINUTE);
   const lateLook = wake !== null && signalMinute > wake + LATE_LOOK;
   const firstAfterSignal = state.wokeAt + (lateLook ? 0 : AFTER_SIGNAL_MS);
-  return Math.min(baseline, Math.max(firstAfterSignal, state.fetchedAt.sleep + gap));
+  return Math.min(baseline, Math.max(firstAfterSignal, state.fetchedAt.sleep + signalGap(input)));
 }
 
 export function planCalls(input: PlanInput): Call[] {
@@ -112,9 +111,14 @@ export function planCalls(input: PlanInput): Call[] {
   return calls;
 }
 
+/** The gap between polls for last night after the watch's wake signal: about an interval. */
+function signalGap(input: PlanInput): number {
+  return Math.max(input.intervalMs * 0.9, MIN_GAP_MS);
+}
+
 /** Resting heart rate rides with the sleep calls: after a wake signal, as often as they come. */
 function sleepDueGap(input: PlanInput): number {
-  return input.state.wokeDay === input.today ? Math.max(input.intervalMs * 0.9, MIN_GAP_MS) : HOUR;
+  return input.state.wokeDay === input.today ? signalGap(input) : HOUR;
 }
 
 /**
