@@ -27,9 +27,8 @@ function main(): number {
   const fba = readFba(path);
   const requested = requestedPermissions(fba.manifest);
   console.log(`requested permissions: ${requested.join(", ") || "none"}`);
-  const report = checkFba(fba, DEVICE_JS_BUDGET, authorized);
-  const problems = report.problems;
-  console.log(formatSizeTable(report.sizes));
+  const { sizes, problems } = checkFba(fba, DEVICE_JS_BUDGET, authorized);
+  console.log(formatSizeTable(sizes));
   for (const problem of problems) console.error(`error: ${problem}`);
   if (problems.length === 0)
     console.log("watch bundle OK: installable (no unauthorized restricted permission), ES5 and within budget");

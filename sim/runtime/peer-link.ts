@@ -47,7 +47,8 @@ export class PeerLink {
   watchBusy = false;
   private queue: FileTransfer[] = [];
   private toCompanion: Array<{ name: string; data: Buffer; record: TransferRecord }> = [];
-  private held: Array<{ bytes: number; deliver: () => void }> = [];
+  /** Messages buffered for a watch that is not reading, each delivered when it reads again. */
+  private held: Array<() => void> = [];
   private wasOpen = false;
   readonly watchSocket: Emitter;
   readonly companionSocket: Emitter;
@@ -74,7 +75,7 @@ export class PeerLink {
       this.wasOpen = open;
       if (!open) {
         this.held = []; // what waited in a buffer is lost with the connection
-        (this.companionSocket as unknown as { bufferedAmount: number }).bufferedAmount = 0;
+        this.setBuffered(0);
       }
       const event = open ? {} : { code: 1006, reason: "CONNECTION_LOST", wasClean: false };
       for (const socket of [this.watchSocket, this.companionSocket]) {
@@ -105,14 +106,19 @@ export class PeerLink {
     }
   }
 
+  /** The companion socket's `bufferedAmount` (a plain field on the emulated socket). */
+  private setBuffered(bytes: number): void {
+    (this.companionSocket as unknown as { bufferedAmount: number }).bufferedAmount = bytes;
+  }
+
   /** The watch reads its messages again: what its peer buffered arrives, and the buffer drains. */
   setWatchBusy(busy: boolean): void {
     this.watchBusy = busy;
     if (busy) return;
     const held = this.held;
     this.held = [];
-    for (const m of held) m.deliver();
-    (this.companionSocket as unknown as { bufferedAmount: number }).bufferedAmount = 0;
+    for (const deliver of held) deliver();
+    this.setBuffered(0);
     if (held.length > 0)
       this.activity.later(() =>
         this.companionSocket.emit("bufferedamountdecrease", {}, (e) => this.onError("companion", e)),
@@ -184,7 +190,7 @@ export class PeerLink {
             return;
           }
           self.bufferedAmount += encoded.length;
-          link.held.push({ bytes: encoded.length, deliver });
+          link.held.push(deliver);
           return;
         }
         link.activity.later(deliver);
