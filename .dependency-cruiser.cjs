@@ -1,6 +1,6 @@
 // Folder rules (README "Layout"), enforced in `npm run lint`.
 /** @type {import('dependency-cruiser').IConfiguration} */
-const PARTS = "(app|common|companion|settings|broker|sim|scripts|tools|test)";
+const PARTS = "(app|common|companion|settings|broker|sim|scripts|tools|test|packages)";
 const forbidFrom = (name, comment, from, to) => ({
   name,
   comment,
@@ -65,6 +65,12 @@ module.exports = {
       "tools/ serves scripts/ and sim/ and depends on neither",
       "^tools/",
       "^(app|companion|settings|sim|scripts|test)/",
+    ),
+    forbidFrom(
+      "simulator-package-is-generic",
+      "packages/fitbit-os-sim runs any clock face: it imports nothing of this face or its project",
+      "^packages/fitbit-os-sim/",
+      "^(app|common|companion|settings|broker|sim|scripts|tools|test)/",
     ),
     forbidFrom("nothing-imports-tests", "tests depend on code, never the other way", `^(?!test/)${PARTS}/`, "^test/"),
   ],

@@ -41,10 +41,13 @@ const FITBIT_MODULES = [
 ];
 
 export default tseslint.config(
-  // scripts/heap/*.js are JerryScript harness parts (ES5 stubs and a driver), not project code.
+  // scripts/heap/*.js are JerryScript harness parts (ES5 stubs and a driver), not project code; the
+  // simulator's test apps are clock faces written the way others write them (fitbit-build checks them).
   {
     ignores: [
       "build/**",
+      "**/build/**",
+      "packages/fitbit-os-sim/test/apps/**",
       "node_modules/**",
       "companion/generated/**",
       "docs/**",
@@ -93,7 +96,7 @@ export default tseslint.config(
     // The simulator emulates platform objects for bundles that pass untyped values at run time:
     // defensive String() on "string" parameters, property definitions that alias `this`, and
     // methods handed out unbound are the point there, not mistakes.
-    files: ["sim/**/*.ts"],
+    files: ["sim/**/*.ts", "packages/fitbit-os-sim/**/*.ts"],
     rules: {
       "@typescript-eslint/no-unnecessary-type-conversion": "off",
       "@typescript-eslint/no-this-alias": "off",
@@ -132,11 +135,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ["**/*.mjs"],
+    files: ["**/*.cjs"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
+    files: ["**/*.mjs", "**/*.cjs"],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,
-      globals: { process: "readonly", console: "readonly" },
+      globals: { process: "readonly", console: "readonly", require: "readonly" },
     },
   },
   prettier,

@@ -3,8 +3,7 @@
 // authorized for (a watch refuses to sideload it), non-ES5 watch code, or a bundle over budget.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { readFba } from "../tools/fba";
-import { requestedPermissions } from "../tools/permissions";
+import { readFba, requestedPermissions } from "fitbit-os-sim";
 import { checkFba, DEVICE_JS_BUDGET, formatSizeTable } from "./device-guard";
 
 /** The .fba path and the permissions Fitbit authorized for this build (`--authorized a,b`). */

@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { readFba } from "../tools/fba";
+import { readFba } from "fitbit-os-sim";
 
 /** The heap budget of the face, stubs included (issue 20: ≤ 48 KB). */
 const HEAP_BUDGET = 48 * 1024;

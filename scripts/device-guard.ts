@@ -3,8 +3,7 @@
 // (JerryScript refuses anything newer, and node_modules code is not transpiled: docs/reference/fitbit-os.md §1.2)
 // and fit the budget.
 import { parse } from "acorn";
-import { Fba } from "../tools/fba";
-import { refusedPermissions, requestedPermissions } from "../tools/permissions";
+import { Fba, refusedPermissions, requestedPermissions } from "fitbit-os-sim";
 
 /** Watch JS budget per target, uncompressed bytes (issue: ≤ 16 KB; the JS heap holds it all). */
 export const DEVICE_JS_BUDGET = 16 * 1024;

@@ -3,7 +3,18 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 
-const PROJECTS = ["common", "app", "companion", "settings", "broker", "tools", "sim", "scripts", "test"];
+const PROJECTS = [
+  "common",
+  "app",
+  "companion",
+  "settings",
+  "broker",
+  "tools",
+  "sim",
+  "scripts",
+  "test",
+  "packages/fitbit-os-sim",
+];
 
 function main(): number {
   const root = join(__dirname, "..");

@@ -1,12 +1,12 @@
 // Runs the token broker (broker/src/index.ts) in the real Workers runtime, locally and offline:
 // bundled with esbuild as wrangler would, then served by miniflare (workerd). The Worker's own
 // requests to Google's OAuth hosts go to a base URL given here (the fake servers, or --server),
-// rewritten as the phone's are (route-fetch.ts); any other host is refused: no internet here.
+// rewritten as the phone's are (routes.ts); any other host is refused: no internet here.
 import { buildSync } from "esbuild";
 import { Miniflare, RequestInit as WorkerRequestInit, Response as WorkerResponse } from "miniflare";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { routeUrl } from "./phone/route-fetch";
+import { routeUrl } from "./routes";
 
 /** The only hosts the Worker talks to: Google's OAuth endpoints. */
 const GOOGLE_OAUTH_HOSTS = ["oauth2.googleapis.com", "accounts.google.com"];

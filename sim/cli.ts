@@ -2,10 +2,8 @@
 // Runs the built .fba in the simulated world and reports what the watch showed.
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { RunResult, toJson, toText } from "./report";
+import { InstallRefused, RunResult, ScenarioError, toJson, toText } from "fitbit-os-sim";
 import { runScenario } from "./run-scenario";
-import { ScenarioError } from "./scenario";
-import { InstallRefused } from "./simulator";
 
 export interface CliOptions {
   scenario: string | null;

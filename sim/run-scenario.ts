@@ -1,16 +1,14 @@
-// Runs one scenario document in the simulated world: builds (or reuses) the .fba, starts the fake
-// servers unless a server URL is given, runs the steps and returns what was seen. The CLI and the
-// tests that need many runs (the layout check) share it.
+// Runs one scenario document of this project in the simulator (fitbit-os-sim): builds (or reuses)
+// the .fba, starts the fake servers unless a server URL is given, and the token broker in broker
+// mode, then lets the simulator run the steps, this project's own (faults) included. The CLI and
+// the tests that need many runs (the layout check) share it.
+import { readFba, RunResult, runParsed, Simulator } from "fitbit-os-sim";
 import { ClientCredentials, PROVIDERS } from "../common/providers";
-import { readFba } from "../tools/fba";
 import { SIM_BROKER_URL, startBroker } from "./broker";
-import { Routes } from "./phone/route-fetch";
 import { ensureBuild, NO_CREDENTIALS, simulatorCredentials } from "./ensure-build";
-import { RunResult } from "./report";
-import { runStep, StepContext } from "./run-steps";
-import { parseScenario } from "./scenario";
+import { parseProjectScenario, ProjectStep } from "./scenario";
 import { FakeServer, startFakeServer } from "./servers";
-import { Simulator } from "./simulator";
+import { projectNetwork } from "./routes";
 
 export interface RunOptions {
   root: string;
@@ -33,15 +31,27 @@ export function throughBroker(credentials: ClientCredentials): ClientCredentials
   return built;
 }
 
+/** The fake servers' steps, on the fake server (none with --server). */
+function runProjectStep(server: FakeServer | null, sim: Simulator, step: ProjectStep): void {
+  if (server === null) sim.logs.push(`${step.do}: ignored with --server (no fake server to switch)`);
+  else if (step.do === "clearFaults") server.clearFaults();
+  else
+    server.setFault({
+      name: step.name,
+      count: step.count,
+      retryAfterSeconds: step.retryAfterSeconds,
+      delayMs: step.delayMs,
+    });
+}
+
 export async function runScenario(raw: unknown, options: RunOptions): Promise<RunResult> {
-  const scenario = parseScenario(raw, options.provider ?? "google");
-  if (options.provider !== null) scenario.provider = options.provider;
-  if (options.broker === true) scenario.broker = true;
-  process.env.TZ = scenario.timeZone; // the bundles' local time is the scenario's zone
-  const credentials = scenario.oauthClients === "none" ? NO_CREDENTIALS : simulatorCredentials(options.root);
+  const { scenario, project } = parseProjectScenario(raw, options.provider ?? "google");
+  if (options.provider !== null) project.provider = options.provider;
+  if (options.broker === true) project.broker = true;
+  const credentials = project.oauthClients === "none" ? NO_CREDENTIALS : simulatorCredentials(options.root);
   // Broker mode: the build knows the broker's URL and no client secret; the Worker holds the secret.
-  const built = scenario.broker ? throughBroker(credentials) : credentials;
-  const fba = readFba(ensureBuild(options.root, built, options.log, scenario.build));
+  const built = project.broker ? throughBroker(credentials) : credentials;
+  const fba = readFba(ensureBuild(options.root, built, options.log, project.build));
   // The fake server reads the simulator's virtual clock once the simulator exists.
   let clockNow = () => new Date(scenario.start).getTime();
   let server: FakeServer | null = null;
@@ -49,14 +59,14 @@ export async function runScenario(raw: unknown, options: RunOptions): Promise<Ru
     server = await startFakeServer({
       now: () => clockNow(),
       timeZone: scenario.timeZone,
-      seed: scenario.seed,
-      answers: scenario.answers,
-      google: { ...credentials.google, redirectUris: scenario.broker ? [SIM_BROKER_URL + "/callback"] : undefined },
+      seed: project.seed,
+      answers: project.answers,
+      google: { ...credentials.google, redirectUris: project.broker ? [SIM_BROKER_URL + "/callback"] : undefined },
       fitbit: credentials.fitbit,
     });
   }
   const base = options.server ?? server?.url ?? "";
-  const broker = scenario.broker
+  const broker = project.broker
     ? await startBroker({
         root: options.root,
         clientId: credentials.google.clientId,
@@ -64,15 +74,26 @@ export async function runScenario(raw: unknown, options: RunOptions): Promise<Ru
         googleBase: () => base,
       })
     : null;
-  const routes: Routes = { serverBase: () => base, broker: broker && { url: SIM_BROKER_URL, fetch: broker.fetch } };
-  const ctx: StepContext = { server, outDir: options.out, screens: [], png: options.png };
   try {
-    const sim = new Simulator(fba, scenario, routes); // refuses the install of an unauthorized restricted permission
-    clockNow = () => sim.clock.now();
-    await sim.boot();
-    for (const step of scenario.steps) await runStep(sim, step, ctx);
-    if (process.env.SIM_VERBOSE === "1") for (const line of sim.logs) options.log(`  log: ${line}`);
-    return { screens: ctx.screens, requests: sim.requests, transfers: sim.link.transfers, problems: sim.problems };
+    return await runParsed(fba, scenario, {
+      network: projectNetwork({
+        serverBase: () => base,
+        broker: broker && { url: SIM_BROKER_URL, fetch: broker.fetch },
+      }),
+      out: options.out,
+      png: options.png,
+      log: options.log,
+      onCreated: (sim) => (clockNow = () => sim.clock.now()),
+      // The scenario's provider is what the user picked on the settings page (its `provider` Select).
+      beforeBoot: (sim) => {
+        if (project.provider !== "fitbit") return;
+        sim.settings.items.set(
+          "provider",
+          JSON.stringify({ selected: [1], values: [{ name: "Fitbit Web API (retired)", value: "fitbit" }] }),
+        );
+      },
+      runExtension: (sim, _name, step) => runProjectStep(server, sim, step as ProjectStep),
+    });
   } finally {
     await server?.close();
     await broker?.dispose();

@@ -1,28 +1,10 @@
 // Civil (wall-clock) dates and times in an IANA zone, computed with Intl so the fake servers
 // agree with the user's clock whatever zone the simulator process runs in.
 
-export interface CivilDateTime {
-  year: number;
-  month: number;
-  day: number;
-  hours: number;
-  minutes: number;
-}
+import { CivilDateTime, offsetSeconds, toCivil } from "fitbit-os-sim";
 
-/** The wall-clock reading of an instant in `timeZone`. */
-export function toCivil(epochMs: number, timeZone: string): CivilDateTime {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-  }).formatToParts(new Date(epochMs));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return { year: get("year"), month: get("month"), day: get("day"), hours: get("hour"), minutes: get("minute") };
-}
+export { offsetSeconds, toCivil };
+export type { CivilDateTime };
 
 /** The instant a wall-clock reading in `timeZone` names (the earlier one in a DST overlap). */
 export function fromCivil(civil: CivilDateTime, timeZone: string): number {
@@ -34,14 +16,6 @@ export function fromCivil(civil: CivilDateTime, timeZone: string): number {
     guess += asUtc - seenUtc;
   }
   return guess;
-}
-
-/** UTC offset of `timeZone` at an instant, in seconds (Google's `"-28800s"` form without the s). */
-export function offsetSeconds(epochMs: number, timeZone: string): number {
-  const c = toCivil(epochMs, timeZone);
-  return Math.round(
-    (Date.UTC(c.year, c.month - 1, c.day, c.hours, c.minutes) - Math.floor(epochMs / 60000) * 60000) / 1000,
-  );
 }
 
 /** yyyymmdd of a civil date. */

@@ -5,7 +5,7 @@ import { createSnapshotStore, SnapshotFiles } from "../../app/snapshot-store";
 import { DEFAULT_OPTIONS } from "../../common/options";
 import { encodeSnapshot, Snapshot, SNAPSHOT_VERSION } from "../../common/snapshot";
 import { SyncStatus } from "../../common/sync-status";
-import { decodeCbor, encodeCbor } from "../../sim/cbor";
+import { decodeCbor, encodeCbor } from "fitbit-os-sim";
 
 /** The watch's fs in memory, with its rename semantics. */
 function memoryFs(): SnapshotFiles & { files: Map<string, Buffer> } {

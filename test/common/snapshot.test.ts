@@ -5,7 +5,7 @@ import { decodeSnapshot } from "../../common/decode-snapshot";
 import { DEFAULT_OPTIONS } from "../../common/options";
 import { encodeSnapshot, Snapshot, SNAPSHOT_VERSION, WireSnapshot } from "../../common/snapshot";
 import { SyncStatus } from "../../common/sync-status";
-import { encodeCbor } from "../../sim/cbor";
+import { encodeCbor } from "fitbit-os-sim";
 
 const STAGES_NIGHT: Snapshot = {
   generatedAt: 1795503600,

@@ -6,7 +6,7 @@ import { TokenKeeper } from "../../companion/auth/token-keeper";
 import { readTokens, writeTokens } from "../../companion/auth/token-store";
 import { CompanionDeps, HttpRequest } from "../../companion/deps";
 import { pkceChallenge } from "../../common/sha256";
-import { routeUrl } from "../../sim/phone/route-fetch";
+import { routeUrl } from "../../sim/routes";
 import { FakeServer, startFakeServer } from "../../sim/servers";
 import { CREDENTIALS, MemoryStore } from "../helpers/companion-harness";
 

@@ -6,12 +6,11 @@ import { providerInfo } from "../../common/providers";
 import { parseOauthRequest, parseSyncReport, SettingsKey, SyncReport } from "../../common/settings-keys";
 import { CompanionDeps, HttpRequest, StringStore } from "../../companion/deps";
 import { CompanionEvents, start } from "../../companion/start";
-import { routeUrl } from "../../sim/phone/route-fetch";
+import { routeUrl } from "../../sim/routes";
 import { toCivil } from "../../sim/servers/civil-time";
 import { FakeServer, startFakeServer } from "../../sim/servers";
 import { AnswerStyle } from "../../sim/servers/answer-style";
-import { buildAuthorizeUrl } from "../../sim/sign-in";
-import { seededRandom } from "../../sim/simulator";
+import { buildAuthorizeUrl, seededRandom } from "fitbit-os-sim";
 
 export const CREDENTIALS = {
   google: { clientId: "test.apps.googleusercontent.com", clientSecret: "test-secret" },

@@ -1,11 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { parseFba } from "../../tools/fba";
+import { parseFba, refusedPermissions, restrictedPermissions } from "fitbit-os-sim";
 import { checkFba, DEVICE_JS_BUDGET, findEs5Violation, formatSizeTable } from "../../scripts/device-guard";
-import { writeFba } from "../helpers/write-zip";
+import { writeFba } from "fitbit-os-sim";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { refusedPermissions, restrictedPermissions } from "../../tools/permissions";
 import { DEFAULT_OPTIONS } from "../../common/options";
 
 const ES5 = '"use strict"\nvar a = require("clock");\nfunction f(x) { return x + 1; }\n';

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { SIM_BROKER_URL } from "../../sim/broker";
-import { RunResult } from "../../sim/report";
+import { RunResult } from "fitbit-os-sim";
 import { runScenario } from "../../sim/run-scenario";
 
 const ROOT = join(__dirname, "..", "..");

@@ -105,7 +105,7 @@ describe("simulator end to end (Google Health)", () => {
   });
 
   it("follows the --json contract", () => {
-    assert.deepEqual(Object.keys(report), ["screens", "requests", "transfers", "problems"]);
+    assert.deepEqual(Object.keys(report), ["screens", "requests", "transfers", "problems", "notEmulated", "target"]);
     assert.match(report.screens[0].at, /^2026-11-24T06:00:00\+01:00$/);
     assert.ok(report.screens.every((s) => s.png !== null && s.png.endsWith(".png")));
     assert.ok(report.requests.every((r) => r.url.startsWith("https://")));

@@ -1,13 +1,9 @@
-// The layout check (sim/render/layout-check.ts): first that it finds what it should, then that
-// no documented screen and no worst case collides, in every language, target, theme and
+// The layout check (fitbit-os-sim; its own tests show that it finds what it should): no
+// documented screen and no worst case collides, in every language, target, theme and
 // complication, on the watch, in always-on display and on the settings page.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { encode, TXIOutputFormat } from "@fitbit/image-codec-txi";
-import { renderDocument } from "../../sim/render/document-to-svg";
-import { CORNER_RADIUS, findOverlaps, onScreen } from "../../sim/render/layout-check";
-import { renderPage } from "../../sim/render/page-to-svg";
-import { RunResult } from "../../sim/report";
+import { RunResult } from "fitbit-os-sim";
 import { runScenario } from "../../sim/run-scenario";
 import {
   COMPLICATION_COUNT,
@@ -18,100 +14,9 @@ import {
   THEME_COUNT,
   worstCaseScenario,
 } from "../../sim/screen-scenarios";
-import { createDocument } from "../../sim/watch/emulated-document";
 import { join } from "node:path";
 
 const ROOT = join(__dirname, "..", "..");
-
-function documentOf(view: string, css = "", extra: Array<[string, Buffer]> = []) {
-  const files = new Map<string, Buffer>([
-    ["resources/index.view", Buffer.from(view)],
-    ["resources/widget.defs", Buffer.from('<svg><defs><link rel="stylesheet" href="styles.css" /></defs></svg>')],
-    ["resources/styles.css", Buffer.from(css)],
-    ...extra,
-  ]);
-  return { doc: createDocument(files, "resources/index.view", "resources/widget.defs"), files };
-}
-
-describe("layout check", () => {
-  it("treats the rounded corners as off screen and the middle as on", () => {
-    assert.equal(onScreen(168, 168), true);
-    assert.equal(onScreen(2, 168), true);
-    assert.equal(onScreen(2, 2), false);
-    // just inside and just outside the corner arc along the diagonal
-    const d = CORNER_RADIUS - CORNER_RADIUS / Math.SQRT2;
-    assert.equal(onScreen(d + 1, d + 1), true);
-    assert.equal(onScreen(d - 1, d - 1), false);
-    assert.equal(onScreen(337, 100), false);
-  });
-
-  it("reports texts that collide, and only those", () => {
-    const { doc, files } = documentOf(`<svg>
-      <text id="a" x="40" y="100" font-size="30">7h 10m</text>
-      <text id="b" x="120" y="100" font-size="30">22:53–06:31</text>
-      <text id="c" x="40" y="200" font-size="30">apart</text>
-      <text id="d" x="40" y="260" font-size="30" display="none">hidden 22:53–06:31</text>
-    </svg>`);
-    const drawn = renderDocument(doc.root, files);
-    assert.deepEqual(findOverlaps(drawn.boxes), [["a", "b"]]);
-  });
-
-  it("reports a text that runs off the screen or into a corner", () => {
-    const { doc, files } = documentOf(`<svg>
-      <text id="wide" x="50%" y="200" font-size="30" text-anchor="middle">Fitbit Web API retired — sign in with Google</text>
-      <text id="corner" x="4" y="20" font-size="16">12:00</text>
-    </svg>`);
-    const overlaps = findOverlaps(renderDocument(doc.root, files).boxes);
-    assert.deepEqual(overlaps, [
-      ["wide", "screen"],
-      ["corner", "screen"],
-    ]);
-  });
-
-  it("draws images from the bundle's txi in their fill, with their box in the check", () => {
-    const pixels = new Uint8ClampedArray(4 * 4 * 4).fill(255);
-    const txi = Buffer.from(encode({ width: 4, height: 4, data: pixels }, { outputFormat: TXIOutputFormat.A8 }));
-    const { doc, files } = documentOf(
-      `<svg><image id="icon" x="100" y="100" width="20" height="20" href="glyphs/x.png" fill="#ff0000" />
-        <text id="t" x="110" y="125" font-size="20">over</text><image id="gone" x="0" y="0" href="glyphs/none.png" /></svg>`,
-      "",
-      [["resources/glyphs/x.png.txi", txi]],
-    );
-    const drawn = renderDocument(doc.root, files);
-    assert.match(drawn.svg, /<image [^>]*href="data:image\/png;base64,/);
-    assert.deepEqual(findOverlaps(drawn.boxes), [["icon", "t"]]);
-    assert.deepEqual(drawn.problems, [
-      'watch: <image id="gone"> names glyphs/none.png, which the bundle does not have',
-    ]);
-  });
-
-  it("finds a settings row whose label and value collide", () => {
-    const page = {
-      type: "Page",
-      props: {},
-      children: [
-        {
-          type: "Section",
-          props: {},
-          children: [
-            {
-              type: "Select",
-              props: {
-                label: "A label far too long for one row of the settings page",
-                settingsKey: "k",
-                options: [{ name: "and a long value", value: "v" }],
-              },
-              children: [],
-            },
-          ],
-        },
-      ],
-    };
-    assert.ok(renderPage(page, {}).overlaps.length > 0);
-    page.children[0].children[0].props.label = "Short";
-    assert.deepEqual(renderPage(page, {}).overlaps, []);
-  });
-});
 
 function run(raw: unknown): Promise<RunResult> {
   return runScenario(raw, { root: ROOT, provider: null, server: null, out: "", png: false, log: () => undefined });

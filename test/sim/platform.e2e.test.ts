@@ -5,13 +5,10 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { RunResult } from "../../sim/report";
+import { InstallRefused, readFba, refusedPermissions, requestedPermissions, RunResult } from "fitbit-os-sim";
 import { runScenario } from "../../sim/run-scenario";
-import { InstallRefused } from "../../sim/simulator";
 import { ensureBuild, simulatorCredentials } from "../../sim/ensure-build";
-import { readFba } from "../../tools/fba";
 import { checkFba, DEVICE_JS_BUDGET } from "../../scripts/device-guard";
-import { refusedPermissions, requestedPermissions } from "../../tools/permissions";
 import { demoNight } from "../../sim/servers/demo-user";
 
 const ROOT = join(__dirname, "..", "..");

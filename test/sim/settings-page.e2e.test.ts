@@ -3,15 +3,20 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { ensureBuild, simulatorCredentials } from "../../sim/ensure-build";
-import { readFba } from "../../tools/fba";
-import { describePage, findNodes, loadSettingsPage } from "../../sim/phone/settings-page";
+import { describePage, findNodes, loadSettingsPage, readFba } from "fitbit-os-sim";
 
 const ROOT = join(__dirname, "..", "..");
 
 function page(language: string, settings: Record<string, string>) {
   const fba = readFba(ensureBuild(ROOT, simulatorCredentials(ROOT), () => undefined));
   const source = fba.companion?.files.get("settings.js")?.toString("utf8") ?? "";
-  const render = loadSettingsPage(source, () => 0, {}, language);
+  const render = loadSettingsPage(
+    source,
+    () => 0,
+    {},
+    language,
+    (name) => assert.fail(`not emulated: ${name}`),
+  );
   return render({ settings, settingsStorage: { setItem: () => undefined } });
 }
 

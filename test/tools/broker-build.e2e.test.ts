@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writ
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
-import { readZip } from "../../tools/fba";
+import { readZip } from "fitbit-os-sim";
 
 const ROOT = join(__dirname, "..", "..");
 const SENTINEL = "SENTINEL-client-secret-4b1d7e";

@@ -1,0 +1,36 @@
+// fitbit-os-sim: a Fitbit OS simulator for Linux that runs a built .fba (README). The API a
+// project uses to drive it from its own tests and tools.
+export { readFba, parseFba, readZip } from "./fba";
+export type { Fba, DeviceComponent } from "./fba";
+export { restrictedPermissions, requestedPermissions, refusedPermissions } from "./permissions";
+export type { PermissionType, RefusedPermission } from "./permissions";
+export { deviceOf, isKnownTarget, KNOWN_TARGETS } from "./devices";
+export type { DeviceInfo, Screen as ScreenShape } from "./devices";
+export { run, runParsed } from "./run";
+export type { RunOptions } from "./run";
+export { parseScenario, parseWatch, ScenarioError, DEFAULT_WATCH, fail, count } from "./scenario";
+export type { Scenario, ScenarioExtension, Step, WakeUpMode } from "./scenario";
+export { Simulator, InstallRefused, seededRandom, chooseTarget } from "./simulator";
+export type { SimulatorOptions } from "./simulator";
+export { runStep, visibleTexts } from "./steps";
+export type { Screen, StepContext } from "./steps";
+export { toJson, toText, localIso } from "./report";
+export type { RunResult } from "./report";
+export { NO_NETWORK, serverNetwork, HANG_MS } from "./phone/network";
+export type { Network, RequestRecord } from "./phone/network";
+export { REDIRECT_URI, buildAuthorizeUrl, signIn } from "./phone/oauth";
+export { findNodes, describePage, loadSettingsPage } from "./phone/settings-page";
+export type { PageNode } from "./phone/settings-page";
+export { createDocument } from "./watch/emulated-document";
+export type { EmulatedDocument } from "./watch/emulated-document";
+export type { WatchSetup } from "./watch/watch-modules";
+export { renderDocument } from "./render/document-to-svg";
+export { findOverlaps, leavesScreen, onScreen } from "./render/layout-check";
+export type { Overlap } from "./render/layout-check";
+export { renderPage } from "./render/page-to-svg";
+export { svgToPng } from "./render/svg-to-png";
+export { textWidth } from "./render/fonts";
+export { encodeCbor, decodeCbor } from "./cbor";
+export { toCivil, offsetSeconds, inZone } from "./runtime/zoned-date";
+export type { CivilDateTime } from "./runtime/zoned-date";
+export { writeZip, writeFba } from "./write-fba";

@@ -1,0 +1,192 @@
+// Serializes the live emulated document to standard SVG, converting Fitbit-only elements:
+// `arc` (0° = 12 o'clock, clockwise: docs/reference/fitbit-os.md §2.2) becomes a stroked path, `line` takes its
+// colour from `fill`, text is drawn as glyph outlines (sim/render/fonts.ts) and `image` from the
+// bundle's own `.png.txi` (sim/render/txi.ts; A8 textures take the element's fill). Along the way
+// it records the drawn box of every visible text and image, for the layout check.
+import { PNG } from "pngjs";
+import { ViewElement } from "../watch/view-element";
+import { Box, outlineText, weightOf } from "./fonts";
+import { decodeTxi } from "./txi";
+
+function escapeXml(text: string): string {
+  return text.replace(/[<>&"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;" })[c] ?? c);
+}
+
+function attrs(values: Record<string, string | number | undefined>): string {
+  return Object.entries(values)
+    .filter(([, v]) => v !== undefined && v !== "")
+    .map(([k, v]) => ` ${k}="${escapeXml(String(v))}"`)
+    .join("");
+}
+
+function paint(el: ViewElement): Record<string, string | undefined> {
+  return { fill: el.value("fill") ?? "black", opacity: el.value("opacity") ?? el.value("fill-opacity") };
+}
+
+function point(cx: number, cy: number, r: number, degrees: number): string {
+  const radians = ((degrees - 90) * Math.PI) / 180;
+  return `${(cx + r * Math.cos(radians)).toFixed(2)} ${(cy + r * Math.sin(radians)).toFixed(2)}`;
+}
+
+/** An arc as a stroked SVG path inside its x/y/width/height box. */
+export function arcToPath(el: ViewElement): string {
+  const width = el.numeric("width");
+  const height = el.numeric("height");
+  const arcWidth = Number(el.value("arc-width") ?? 1);
+  const start = Number(el.value("start-angle") ?? 0);
+  const sweep = Math.max(-360, Math.min(360, Number(el.value("sweep-angle") ?? 0)));
+  if (sweep === 0 || width <= 0) return "";
+  const cx = el.numeric("x") + width / 2;
+  const cy = el.numeric("y") + height / 2;
+  const r = Math.min(width, height) / 2 - arcWidth / 2;
+  const stroke = {
+    stroke: el.value("fill") ?? "black",
+    "stroke-width": arcWidth,
+    fill: "none",
+    opacity: el.value("opacity"),
+  };
+  if (Math.abs(sweep) >= 360) return `<circle${attrs({ cx, cy, r, ...stroke })}/>`;
+  const large = Math.abs(sweep) > 180 ? 1 : 0;
+  const clockwise = sweep > 0 ? 1 : 0;
+  const d = `M ${point(cx, cy, r, start)} A ${r} ${r} 0 ${large} ${clockwise} ${point(cx, cy, r, start + sweep)}`;
+  return `<path${attrs({ d, ...stroke, "stroke-linecap": el.value("arc-cap") === "round" ? "round" : "butt" })}/>`;
+}
+
+/** A drawn text or image: its id (or type and position in the tree) and its box on screen. */
+export interface DrawnBox {
+  id: string;
+  box: Box;
+}
+
+/** What drawing needs besides the tree: the bundle's files, and where boxes and problems go. */
+interface Drawing {
+  files: Map<string, Buffer>;
+  boxes: DrawnBox[];
+  problems: string[];
+  /** The offset of the current nested svg. */
+  dx: number;
+  dy: number;
+  counter: number;
+}
+
+function label(el: ViewElement, d: Drawing): string {
+  d.counter += 1;
+  return el.id !== "" ? el.id : `${el.type}#${d.counter}`;
+}
+
+function textToSvg(el: ViewElement, d: Drawing): string {
+  const anchor = el.value("text-anchor");
+  const outline = outlineText(
+    el.text,
+    el.numeric("x"),
+    el.numeric("y"),
+    Number(el.value("font-size") ?? 24),
+    weightOf(el.value("font-family"), el.value("font-weight")),
+    anchor === "middle" || anchor === "end" ? anchor : "start",
+  );
+  const id = label(el, d);
+  if (outline.box === null) return "";
+  const b = outline.box;
+  d.boxes.push({ id, box: { x1: b.x1 + d.dx, y1: b.y1 + d.dy, x2: b.x2 + d.dx, y2: b.y2 + d.dy } });
+  return `<path${attrs({ d: outline.d, ...paint(el) })}/>`;
+}
+
+/** Parses `#rrggbb` or `#rgb` (other colour names draw white). */
+function rgb(colour: string | undefined): [number, number, number] {
+  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(colour ?? "")?.[1];
+  if (hex === undefined) return [255, 255, 255];
+  const full = hex.length === 3 ? hex.replace(/./g, (c) => c + c) : hex;
+  return [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16)) as [number, number, number];
+}
+
+function imageToSvg(el: ViewElement, d: Drawing): string {
+  const id = label(el, d);
+  const href = el.href;
+  const file = d.files.get(`resources/${href}.txi`) ?? d.files.get(`resources/${href.replace(/\.png$/, "")}.png.txi`);
+  if (file === undefined) {
+    d.problems.push(`watch: <image id="${id}"> names ${href}, which the bundle does not have`);
+    return "";
+  }
+  let texture;
+  try {
+    texture = decodeTxi(file);
+  } catch (error) {
+    d.problems.push(`watch: <image id="${id}"> ${href}: ${error instanceof Error ? error.message : String(error)}`);
+    return "";
+  }
+  const png = new PNG({ width: texture.width, height: texture.height });
+  const tint = rgb(el.value("fill"));
+  for (let i = 0; i < texture.width * texture.height; i++) {
+    const px = texture.rgba.subarray(i * 4, i * 4 + 4);
+    png.data.set(texture.mask ? [...tint, px[3]] : px, i * 4);
+  }
+  const box = {
+    x: el.numeric("x"),
+    y: el.numeric("y"),
+    width: el.value("width") === undefined ? texture.width : el.numeric("width"),
+    height: el.value("height") === undefined ? texture.height : el.numeric("height"),
+  };
+  d.boxes.push({
+    id,
+    box: { x1: box.x + d.dx, y1: box.y + d.dy, x2: box.x + box.width + d.dx, y2: box.y + box.height + d.dy },
+  });
+  const data = `data:image/png;base64,${PNG.sync.write(png).toString("base64")}`;
+  return `<image${attrs({ ...box, href: data, opacity: el.value("opacity") })}/>`;
+}
+
+function elementToSvg(el: ViewElement, d: Drawing): string {
+  if (el.value("display") === "none" || el.value("visibility") === "hidden") return "";
+  const inner = (): string => el.children.map((child) => elementToSvg(child, d)).join("");
+  switch (el.type) {
+    case "svg": {
+      const box = {
+        x: el.numeric("x"),
+        y: el.numeric("y"),
+        width: el.value("width") === undefined ? el.screen.width : el.numeric("width"),
+        height: el.value("height") === undefined ? el.screen.height : el.numeric("height"),
+      };
+      const fill = el.value("viewport-fill");
+      const background = fill === undefined ? "" : `<rect${attrs({ width: "100%", height: "100%", fill })}/>`;
+      d.dx += box.x;
+      d.dy += box.y;
+      const content = inner();
+      d.dx -= box.x;
+      d.dy -= box.y;
+      return `<svg${attrs({ ...box, overflow: "hidden" })}>${background}${content}</svg>`;
+    }
+    case "g":
+    case "section":
+      return `<g${attrs({ opacity: el.value("opacity") })}>${inner()}</g>`;
+    case "rect":
+      return `<rect${attrs({ x: el.numeric("x"), y: el.numeric("y"), width: el.numeric("width"), height: el.numeric("height"), rx: el.value("rx"), ...paint(el) })}/>`;
+    case "circle":
+      return `<circle${attrs({ cx: el.numeric("cx"), cy: el.numeric("cy"), r: el.numeric("r"), ...paint(el) })}/>`;
+    case "line":
+      return `<line${attrs({ x1: el.numeric("x1"), y1: el.numeric("y1"), x2: el.numeric("x2"), y2: el.numeric("y2"), stroke: el.value("fill") ?? "black", "stroke-width": el.value("stroke-width") ?? 1, opacity: el.value("opacity") })}/>`;
+    case "arc":
+      return arcToPath(el);
+    case "image":
+      return imageToSvg(el, d);
+    case "text":
+    case "textarea":
+      return textToSvg(el, d);
+    default:
+      return inner();
+  }
+}
+
+/** The drawn screen: the SVG, the boxes of visible texts and images, and drawing problems. */
+export interface RenderedScreen {
+  svg: string;
+  boxes: DrawnBox[];
+  problems: string[];
+}
+
+/** The whole screen as an SVG document of the watch's size, drawn with the bundle's resources. */
+export function renderDocument(root: ViewElement, files: Map<string, Buffer>): RenderedScreen {
+  const d: Drawing = { files, boxes: [], problems: [], dx: 0, dy: 0, counter: 0 };
+  const content = elementToSvg(root, d);
+  const { width, height } = root.screen;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><rect width="100%" height="100%" fill="black"/>${content}</svg>`;
+  return { svg, boxes: d.boxes, problems: d.problems };
+}
