@@ -1,7 +1,7 @@
 // The watches the simulator plays, by build target: model name, screen size and shape. Sources:
 // the Fitbit SDK's device list (Device API `device.modelName`, `device.screen`; the SDK's build
-// targets) — README "Devices". A target not listed plays as a 336×336 rounded square, said in the
-// run's problems.
+// targets) — README "Devices"; an .fba's manifest may give the screen size itself, which wins. A
+// target not listed plays as a 336×336 rounded square, said in the run's problems.
 
 export interface Screen {
   width: number;
@@ -40,8 +40,12 @@ export function isKnownTarget(target: string): boolean {
   return Object.prototype.hasOwnProperty.call(DEVICES, target);
 }
 
-/** The device a build target runs on. */
-export function deviceOf(target: string): DeviceInfo {
+/**
+ * The device a build target runs on. `built` is the screen size the .fba's manifest gives for the
+ * target (`components.watch.<target>.supports.screenSize`), which wins over the table.
+ */
+export function deviceOf(target: string, built?: { width: number; height: number }): DeviceInfo {
   const known = isKnownTarget(target) ? DEVICES[target] : { modelName: target, screen: ROUNDED_336 };
-  return { modelName: known.modelName, modelId: target, type: "WATCH", screen: { ...known.screen } };
+  const screen = built === undefined ? { ...known.screen } : { ...known.screen, ...built };
+  return { modelName: known.modelName, modelId: target, type: "WATCH", screen };
 }

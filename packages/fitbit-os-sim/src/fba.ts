@@ -1,11 +1,13 @@
 // Opens a built .fba (a zip of zips, docs/reference/fitbit-os.md §1.2) with fflate and exposes its components by
-// role. Used by the watch-bundle guard (scripts/) and the simulator (sim/).
+// role. Used by the simulator and by tools that check a build (a watch-bundle guard).
 import { readFileSync } from "node:fs";
 import { unzipSync } from "fflate";
 
 /** One watch target's bundle: its files and the parsed component manifest. */
 export interface DeviceComponent {
   target: string;
+  /** The screen size the outer manifest gives for the target, if it does. */
+  screen?: { width: number; height: number };
   files: Map<string, Buffer>;
   manifest: Record<string, unknown>;
 }
@@ -43,8 +45,14 @@ export function parseFba(archive: Buffer): Fba {
     const match = /^device-([a-z0-9]+)\.zip$/.exec(name);
     if (match === null) continue;
     const files = readZip(data);
+    const size = (
+      manifest.components as { watch?: Record<string, { supports?: { screenSize?: { w?: unknown; h?: unknown } } }> }
+    )?.watch?.[match[1]]?.supports?.screenSize;
     devices.push({
       target: match[1],
+      ...(typeof size?.w === "number" && typeof size.h === "number"
+        ? { screen: { width: size.w, height: size.h } }
+        : {}),
       files,
       manifest: parseJsonObject(files.get("manifest.json"), `${name} manifest.json`),
     });

@@ -1,7 +1,7 @@
 // The platform's permission lists, read from the installed @fitbit/sdk (never a copy): which
 // permissions are restricted, i.e. refused at sideload and in the gallery without Fitbit's prior
-// authorization (docs/reference/fitbit-os.md §2.6: Display API, Permissions guide). Used by the watch-bundle guard
-// (scripts/) and the simulator's install check (sim/).
+// authorization (docs/reference/fitbit-os.md §2.6: Display API, Permissions guide). Used by tools that check a build
+// and the simulator's install check.
 import { createRequire } from "node:module";
 
 /** One permission as the SDK describes it. */

@@ -1,6 +1,6 @@
 // The whole simulated world: one virtual clock, the Bluetooth link, the watch app, the companion
 // and the settings page, all running the built bundles.
-import { deviceOf, isKnownTarget } from "./devices";
+import { DeviceInfo, deviceOf, isKnownTarget } from "./devices";
 import { Fba } from "./fba";
 import { CompanionApp } from "./phone/companion-app";
 import { createPhoneFetch, Network, NO_NETWORK, RequestRecord } from "./phone/network";
@@ -70,6 +70,8 @@ export class Simulator {
   readonly notEmulated: string[] = [];
   /** The build target the watch plays. */
   readonly target: string;
+  /** Its device: model and screen. */
+  readonly device: DeviceInfo;
   readonly network: Network;
   /** What the watch's sleep detection says (step "sleepState"). */
   sleepState: "awake" | "asleep" | "unknown" = "awake";
@@ -114,6 +116,7 @@ export class Simulator {
     );
     const device = fba.devices.find((d) => d.target === this.target);
     if (device === undefined) throw new Error(`the .fba has no watch bundle for ${this.target}`);
+    this.device = deviceOf(this.target, device.screen);
     // The scenario's starting count is where the day already stood: no burst of steps at the start.
     this.history.noteSteps(0, scenario.watch.steps);
     const companionFiles = fba.companion?.files;
@@ -142,7 +145,7 @@ export class Simulator {
         displayOn: () => this.displayOn,
         aodRequested: () => this.aodRequested,
         translate: createGettext(device.files, device.manifest, scenario.locale),
-        target: this.target,
+        device: this.device,
         permissions: this.permissions,
         aodDisplayOn: scenario.aodDisplayOn,
         sleepState: () => this.sleepState,
@@ -187,7 +190,7 @@ export class Simulator {
       permissions: this.permissions,
       defaultWakeInterval:
         typeof companionManifest?.defaultWakeInterval === "number" ? companionManifest.defaultWakeInterval : undefined,
-      device: deviceOf(this.target),
+      device: this.device,
       phone: scenario.phone,
       later: (callback) => this.clock.schedule(callback, 0, null, "companion"),
       notEmulated: notEmulated("companion"),

@@ -8,7 +8,6 @@ import { findOverlaps, leavesScreen, Overlap } from "./render/layout-check";
 import { renderPage } from "./render/page-to-svg";
 import { svgToPng } from "./render/svg-to-png";
 import { Step } from "./scenario";
-import { deviceOf } from "./devices";
 import { signIn } from "./phone/oauth";
 import { findNodes, describePage } from "./phone/settings-page";
 import { Simulator } from "./simulator";
@@ -57,7 +56,7 @@ function captureScreen(sim: Simulator, name: string, ctx: StepContext): void {
   const lit = screen.on || screen.aod;
   // A screen that is off shows nothing, so nothing can collide on it.
   const drawn = doc !== null && lit ? renderDocument(doc.root, sim.watch.files) : null;
-  const screenSize = deviceOf(sim.target).screen;
+  const screenSize = sim.device.screen;
   for (const problem of drawn?.problems ?? []) sim.problems.push(problem);
   let png: string | null = null;
   if (ctx.png && doc !== null) {
@@ -73,7 +72,16 @@ function captureScreen(sim: Simulator, name: string, ctx: StepContext): void {
     text: lit ? visibleTexts(sim) : {},
     png,
     page: describePage(sim.page()),
-    overlaps: drawn === null ? [] : findOverlaps(drawn.boxes, leavesScreen(screenSize)),
+    // A background (a box over the whole screen) collides with everything by design: left out.
+    overlaps:
+      drawn === null
+        ? []
+        : findOverlaps(
+            drawn.boxes.filter(
+              ({ box }) => !(box.x1 <= 0 && box.y1 <= 0 && box.x2 >= screenSize.width && box.y2 >= screenSize.height),
+            ),
+            leavesScreen(screenSize),
+          ),
   });
 }
 

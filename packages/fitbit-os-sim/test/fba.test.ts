@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { readZip } from "../src/fba";
+import { parseFba, readZip } from "../src/fba";
 import { writeZip } from "../src/write-fba";
 
 describe("readZip", () => {
@@ -16,5 +16,27 @@ describe("readZip", () => {
 
   it("rejects a buffer that is not a zip archive", () => {
     assert.throws(() => readZip(Buffer.from("not a zip at all, just text that is long enough")), /invalid zip/);
+  });
+});
+
+describe("screen sizes in the .fba's manifest", () => {
+  it("takes a target's screenSize from the outer manifest when the build gives it", () => {
+    const archive = writeZip({
+      "manifest.json": JSON.stringify({
+        components: {
+          watch: { meson: { filename: "device-meson.zip", supports: { screenSize: { w: 300, h: 300 } } } },
+        },
+      }),
+      "device-meson.zip": writeZip({ "manifest.json": "{}" }),
+      "device-atlas.zip": writeZip({ "manifest.json": "{}" }),
+    });
+    const fba = parseFba(archive);
+    assert.deepEqual(
+      fba.devices.map((d) => [d.target, d.screen]),
+      [
+        ["atlas", undefined],
+        ["meson", { width: 300, height: 300 }],
+      ],
+    );
   });
 });

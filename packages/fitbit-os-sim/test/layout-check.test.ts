@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { encode, TXIOutputFormat } from "@fitbit/image-codec-txi";
 import { deviceOf } from "../src/devices";
-import { renderDocument } from "../src/render/document-to-svg";
+import { jpegSize, renderDocument } from "../src/render/document-to-svg";
 import { findOverlaps, leavesScreen, onScreen } from "../src/render/layout-check";
 import { renderPage } from "../src/render/page-to-svg";
 import { createDocument } from "../src/watch/emulated-document";
@@ -100,5 +100,14 @@ describe("layout check", () => {
     assert.ok(renderPage(page, {}).overlaps.length > 0);
     page.children[0].children[0].props.label = "Short";
     assert.deepEqual(renderPage(page, {}).overlaps, []);
+  });
+});
+
+describe("JPEG images", () => {
+  it("reads a JPEG's size from its start-of-frame marker", () => {
+    // SOI, an APP0 segment of 4 bytes, SOF0 with height 200 and width 120
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0, 0xff, 0xc0, 0, 11, 8, 0, 200, 0, 120, 3, 0, 0, 0]);
+    assert.deepEqual(jpegSize(jpeg), { width: 120, height: 200 });
+    assert.equal(jpegSize(Buffer.from([0xff, 0xd8, 0, 0])), null);
   });
 });

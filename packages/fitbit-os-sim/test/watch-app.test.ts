@@ -8,6 +8,7 @@ import { createDocument } from "../src/watch/emulated-document";
 import { WatchApp } from "../src/watch/watch-app";
 import { Permissions } from "../src/runtime/permissions";
 import { ActivityHistory } from "../src/watch/activity-history";
+import { deviceOf } from "../src/devices";
 
 const VIEW = `<svg><defs><symbol id="badge"><text id="badge-text">hi</text></symbol></defs>
   <text id="t" class="big">--</text><use id="u" href="#badge" x="10" /></svg>`;
@@ -58,7 +59,7 @@ function watch(app_ = APP, options: WatchOptions = {}) {
       displayOn: () => state.displayOn,
       aodRequested: () => false,
       translate: (m) => m,
-      target: options.target ?? "atlas",
+      device: deviceOf(options.target ?? "atlas"),
       permissions,
       aodDisplayOn: true,
       sleepState: () => state.sleep,
@@ -155,9 +156,25 @@ describe("the watch's bare ES5 context", () => {
     });
   }
 
-  for (const call of ["(1234).toLocaleString()", "new Date(0).toLocaleDateString()", "'a'.localeCompare('b')"]) {
-    it(`throws on ${call}, which needs Intl`, () => {
-      assert.equal(probe(`try { ${call}; return "ran"; } catch (e) { return "threw"; }`, true), "threw");
+  // What JerryScript 2.4 (the Linux build of the workplace, TZ=UTC) printed for each call.
+  const JERRY: Array<[string, string]> = [
+    ["(1234.5).toLocaleString()", "1234.5"],
+    ["new Date(2026, 10, 24, 7, 5, 9, 12).toLocaleDateString()", "2026-11-24"],
+    ["new Date(2026, 10, 24, 7, 5, 9, 12).toLocaleString()", "Tue Nov 24 2026 07:05:09 GMT+0000"],
+    ["new Date(2026, 10, 24, 7, 5, 9, 12).toLocaleTimeString()", "07:05:09.012"],
+    ["'b'.localeCompare('a') + ' ' + 'a'.localeCompare('a')", "1 0"],
+    ["[1, 2].toLocaleString()", "1,2"],
+    ["'abc'.toLocaleUpperCase()", "ABC"],
+  ];
+  for (const [call, printed] of JERRY) {
+    it(`answers ${call} without a locale, as JerryScript does`, () => {
+      const zone = process.env.TZ;
+      process.env.TZ = "UTC";
+      try {
+        assert.equal(probe(`return ${call};`, true), printed);
+      } finally {
+        process.env.TZ = zone;
+      }
     });
   }
 
@@ -292,5 +309,29 @@ describe("SDK 5 views and modules the simulator does not emulate", () => {
     const denied = watch(read, { permissions: [] });
     denied.app.start();
     assert.equal(textOf(denied.app, "t"), `no sensor ${DEFAULT_WATCH.batteryLevel}`);
+  });
+});
+
+describe("what SDK 4 faces use", () => {
+  it("walks elements by firstChild and nextSibling", () => {
+    const doc = createDocument(
+      new Map([
+        ["resources/index.gui", Buffer.from(`<svg><g id="row"><image id="i" /><text id="t">1</text></g></svg>`)],
+      ]),
+      "resources/index.gui",
+      "resources/widgets.gui",
+      { width: 300, height: 300 },
+    );
+    const row = doc.getElementById("row");
+    assert.equal(row?.firstChild?.id, "i");
+    assert.equal(row?.firstChild?.nextSibling?.id, "t");
+    assert.equal(row?.firstChild?.nextSibling?.nextSibling, null);
+  });
+
+  it("names the heart-rate zone of a live reading", () => {
+    const { app } = watch(`var user = require("user-profile").user;
+      require("document").default.getElementById("t").text = [60, 100, 140, 170].map(user.heartRateZone).join(" ");`);
+    app.start();
+    assert.equal(textOf(app, "t"), "out-of-range fat-burn cardio peak");
   });
 });

@@ -186,7 +186,11 @@ export class CompanionApp {
       crypto: { getRandomValues: (array: Uint8Array) => this.fillRandom(array) },
       peer: {
         app: { readyState: "started" },
-        device: { modelName: this.host.device.modelName, modelId: this.host.device.modelId },
+        device: {
+          modelName: this.host.device.modelName,
+          modelId: this.host.device.modelId,
+          screen: { width: this.host.device.screen.width, height: this.host.device.screen.height },
+        },
       },
       ...createLocationModules(this.host.phone, this.host.permissions, this.host.now, this.host.later),
     };

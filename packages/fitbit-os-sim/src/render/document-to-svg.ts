@@ -1,7 +1,7 @@
 // Serializes the live emulated document to standard SVG, converting Fitbit-only elements:
 // `arc` (0° = 12 o'clock, clockwise: docs/reference/fitbit-os.md §2.2) becomes a stroked path, `line` takes its
-// colour from `fill`, text is drawn as glyph outlines (sim/render/fonts.ts) and `image` from the
-// bundle's own `.png.txi` (sim/render/txi.ts; A8 textures take the element's fill). Along the way
+// colour from `fill`, text is drawn as glyph outlines (fonts.ts) and `image` from the
+// bundle's own `.png.txi` (txi.ts; A8 textures take the element's fill). Along the way
 // it records the drawn box of every visible text and image, for the layout check.
 import { PNG } from "pngjs";
 import { ViewElement } from "../watch/view-element";
@@ -103,6 +103,11 @@ function imageToSvg(el: ViewElement, d: Drawing): string {
   const id = label(el, d);
   const href = el.href;
   const file = d.files.get(`resources/${href}.txi`) ?? d.files.get(`resources/${href.replace(/\.png$/, "")}.png.txi`);
+  // An image without an href draws nothing, as on the watch.
+  if (href === "") return "";
+  // JPEGs stay JPEGs in the bundle (the watch decodes them).
+  const jpeg = /\.jpe?g$/i.test(href) ? d.files.get(`resources/${href}`) : undefined;
+  if (jpeg !== undefined) return jpegToSvg(el, id, jpeg, d);
   if (file === undefined) {
     d.problems.push(`watch: <image id="${id}"> names ${href}, which the bundle does not have`);
     return "";
@@ -134,6 +139,39 @@ function imageToSvg(el: ViewElement, d: Drawing): string {
   return `<image${attrs({ ...box, href: data, opacity: el.value("opacity") })}/>`;
 }
 
+/** A JPEG's size from its first start-of-frame marker, or null when it has none. */
+export function jpegSize(data: Buffer): { width: number; height: number } | null {
+  let at = 2;
+  while (at + 9 < data.length && data[at] === 0xff) {
+    const marker = data[at + 1];
+    const length = data.readUInt16BE(at + 2);
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc)
+      return { height: data.readUInt16BE(at + 5), width: data.readUInt16BE(at + 7) };
+    at += 2 + length;
+  }
+  return null;
+}
+
+function jpegToSvg(el: ViewElement, id: string, data: Buffer, d: Drawing): string {
+  const size = jpegSize(data);
+  if (size === null) {
+    d.problems.push(`watch: <image id="${id}"> ${el.href}: not a JPEG the simulator can read`);
+    return "";
+  }
+  const box = {
+    x: el.numeric("x"),
+    y: el.numeric("y"),
+    width: el.value("width") === undefined ? size.width : el.numeric("width"),
+    height: el.value("height") === undefined ? size.height : el.numeric("height"),
+  };
+  d.boxes.push({
+    id,
+    box: { x1: box.x + d.dx, y1: box.y + d.dy, x2: box.x + box.width + d.dx, y2: box.y + box.height + d.dy },
+  });
+  const href = `data:image/jpeg;base64,${data.toString("base64")}`;
+  return `<image${attrs({ ...box, href, opacity: el.value("opacity") })}/>`;
+}
+
 function elementToSvg(el: ViewElement, d: Drawing): string {
   if (el.value("display") === "none" || el.value("visibility") === "hidden") return "";
   const inner = (): string => el.children.map((child) => elementToSvg(child, d)).join("");
@@ -152,7 +190,8 @@ function elementToSvg(el: ViewElement, d: Drawing): string {
       const content = inner();
       d.dx -= box.x;
       d.dy -= box.y;
-      return `<svg${attrs({ ...box, overflow: "hidden" })}>${background}${content}</svg>`;
+      // A nested svg does not clip what it holds (a gallery face draws 125 px digits on its y=0 baseline).
+      return `<svg${attrs({ ...box, overflow: "visible" })}>${background}${content}</svg>`;
     }
     case "g":
     case "section":

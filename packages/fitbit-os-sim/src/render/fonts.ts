@@ -1,5 +1,5 @@
 // Text as outlines: the simulator lays text out itself with opentype.js and draws it as SVG paths,
-// so the PNGs and the layout check (sim/render/layout-check.ts) use exactly the same glyphs and
+// so the PNGs and the layout check (layout-check.ts) use exactly the same glyphs and
 // the same boxes. System-* fonts map to DejaVu Sans Condensed (the device font is a narrow sans,
 // docs/reference/fitbit-os.md §2.2); a character DejaVu lacks (Japanese) falls back to Noto Sans JP.
 import { dirname, join } from "node:path";

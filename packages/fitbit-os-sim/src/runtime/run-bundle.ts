@@ -44,8 +44,8 @@ export function inertModule(): unknown {
 }
 
 /**
- * The watch's JerryScript is ES5.1 without Intl (docs/reference/fitbit-os.md §2.1): no ES2015+ globals or
- * methods, and toLocale* (which would need Intl) throws. Removing them from the bundle's context
+ * The watch's JerryScript is ES5.1 without Intl: no ES2015+ globals or methods, and toLocale*
+ * answer without a locale as JerryScript 2.4 does. Removing the rest from the bundle's context
  * makes a regression that relies on them fail in the simulator and in tests, not on a wrist.
  */
 const BARE_ES5 = `(function (g) {
@@ -77,15 +77,46 @@ const BARE_ES5 = `(function (g) {
     var o = owner(path);
     for (var j = 0; j < members[path].length; j++) delete o[members[path][j]];
   }
-  function noIntl(name) {
-    return function () { throw new TypeError(name + " needs Intl, which the watch does not have"); };
-  }
-  var locales = [["Number.prototype", "toLocaleString"], ["Date.prototype", "toLocaleString"],
-    ["Date.prototype", "toLocaleDateString"], ["Date.prototype", "toLocaleTimeString"],
-    ["String.prototype", "toLocaleUpperCase"], ["String.prototype", "toLocaleLowerCase"],
-    ["String.prototype", "localeCompare"], ["Array.prototype", "toLocaleString"], ["Object.prototype", "toLocaleString"]];
-  for (var k = 0; k < locales.length; k++)
-    Object.defineProperty(owner(locales[k][0]), locales[k][1], { value: noIntl(locales[k][1]), writable: true, configurable: true });
+  // JerryScript 2.4 (ES5.1, no Intl) answers the toLocale* methods without a locale; these give
+  // what its Linux build prints (README "Watch engine"): a face that shows them shows this.
+  function two(n) { return (n < 10 ? "0" : "") + n; }
+  var DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  var jerry = {
+    "Number.prototype": { toLocaleString: function () { return Number(this).toString(); } },
+    "Date.prototype": {
+      toLocaleString: function () {
+        var off = -this.getTimezoneOffset(), abs = Math.abs(off);
+        return DAYS[this.getDay()] + " " + MONTHS[this.getMonth()] + " " + two(this.getDate()) + " " +
+          this.getFullYear() + " " + two(this.getHours()) + ":" + two(this.getMinutes()) + ":" +
+          two(this.getSeconds()) + " GMT" + (off < 0 ? "-" : "+") + two(Math.floor(abs / 60)) + two(abs % 60);
+      },
+      toLocaleDateString: function () {
+        return this.getFullYear() + "-" + two(this.getMonth() + 1) + "-" + two(this.getDate());
+      },
+      toLocaleTimeString: function () {
+        var ms = this.getUTCMilliseconds();
+        return two(this.getUTCHours()) + ":" + two(this.getUTCMinutes()) + ":" + two(this.getUTCSeconds()) +
+          "." + (ms < 100 ? "0" : "") + two(ms);
+      }
+    },
+    "String.prototype": {
+      toLocaleUpperCase: function () { return String(this).toUpperCase(); },
+      toLocaleLowerCase: function () { return String(this).toLowerCase(); },
+      localeCompare: function (that) { var a = String(this), b = String(that); return a < b ? -1 : a > b ? 1 : 0; }
+    },
+    "Array.prototype": {
+      toLocaleString: function () {
+        var out = [];
+        for (var i = 0; i < this.length; i++) out.push(this[i] == null ? "" : this[i].toLocaleString());
+        return out.join(",");
+      }
+    },
+    "Object.prototype": { toLocaleString: function () { return this.toString(); } }
+  };
+  for (var where in jerry)
+    for (var method in jerry[where])
+      Object.defineProperty(owner(where), method, { value: jerry[where][method], writable: true, configurable: true });
 })`;
 
 const VIRTUAL_DATE = `(function (RealDate, now, localize) {
@@ -114,7 +145,14 @@ export function runBundle(source: string, file: string, env: BundleEnvironment):
   context.Date = makeDate(runInContext("Date", context) as unknown, env.now, env.localize ?? ((d) => d));
   for (const [key, value] of Object.entries(env.globals)) context[key] = value;
   const require = (name: string): unknown => {
-    if (Object.prototype.hasOwnProperty.call(env.modules, name)) return env.modules[name];
+    if (Object.prototype.hasOwnProperty.call(env.modules, name)) {
+      // The platform's modules are ES modules: SDK 5's bundler wraps a module without
+      // `__esModule` as {default: module}; SDK 6 reads `.default` as it is.
+      const module = env.modules[name];
+      if (module !== null && typeof module === "object" && !("__esModule" in module))
+        Object.defineProperty(module, "__esModule", { value: true });
+      return module;
+    }
     env.notEmulated(name);
     return inertModule();
   };

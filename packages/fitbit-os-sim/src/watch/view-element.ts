@@ -1,5 +1,5 @@
 // An element of the emulated `document` (docs/reference/fitbit-os.md §2.2). Values resolve as: set from JS,
-// else the view's attribute, else the stylesheet (documented in sim/README.md).
+// else the view's attribute, else the stylesheet (README "What is emulated").
 import { textWidth, weightOf } from "../render/fonts";
 import { Emitter } from "../runtime/events";
 import { computeCss, CssRule } from "./parse-css";
@@ -118,6 +118,15 @@ export class ViewElement extends Emitter {
     return axis === "x" ? box.right : box.bottom;
   }
 
+  get firstChild(): ViewElement | null {
+    return this.children[0] ?? null;
+  }
+
+  get nextSibling(): ViewElement | null {
+    const siblings = this.parent?.children ?? [];
+    return siblings[siblings.indexOf(this) + 1] ?? null;
+  }
+
   getElementById(id: string): ViewElement | null {
     for (const child of this.children) {
       if (child.id === id) return child;
@@ -149,7 +158,7 @@ export class ViewElement extends Emitter {
 
   /**
    * The element's box (DOMRect-like). A text's box is its advance width from its anchor and the
-   * font size's height above the baseline, measured with the simulator's fonts (sim/README.md).
+   * font size's height above the baseline, measured with the simulator's fonts (README "What is emulated").
    */
   getBBox(): {
     x: number;

@@ -5,7 +5,6 @@ import { PeerLink } from "../runtime/peer-link";
 import { runBundle } from "../runtime/run-bundle";
 import { createDocument, EmulatedDocument } from "./emulated-document";
 import { createWatchModules, WatchInputs } from "./watch-modules";
-import { deviceOf } from "../devices";
 import { SensorHub } from "./sensors";
 
 /** Where the watch bundle's files are and how to report problems. */
@@ -47,7 +46,7 @@ export class WatchApp {
       files,
       stringOr(manifest.svgMain, "resources/index.view"),
       stringOr(manifest.svgWidgets, "resources/widget.defs"),
-      deviceOf(this.host.inputs.target).screen,
+      this.host.inputs.device.screen,
     );
     this.sensors.reset();
     this.document = doc;

@@ -4,7 +4,7 @@ import { Emitter } from "../runtime/events";
 import { PeerLink } from "../runtime/peer-link";
 import { Permissions } from "../runtime/permissions";
 import { ActivityHistory, DAY_RECORDS, MINUTE_RECORDS } from "./activity-history";
-import { deviceOf } from "../devices";
+import { DeviceInfo } from "../devices";
 import { EmulatedDocument } from "./emulated-document";
 import { createWatchFs } from "./watch-fs";
 import { createSensorModules, SensorHub } from "./sensors";
@@ -42,8 +42,8 @@ export interface WatchInputs {
   /** The watch would enter always-on display now (the user's wrist is down, AOD is on in settings). */
   aodRequested(): boolean;
   translate(msgid: string): string;
-  /** The build target the watch is (atlas: Versa 3, vulcan: Sense). */
-  target: string;
+  /** The watch this is (its build target's device). */
+  device: DeviceInfo;
   /** The app's permissions, revocable at any time. */
   permissions: Permissions;
   /** What `display.on` reads while `aodActive` (undocumented: scenario field `aodDisplayOn`). */
@@ -54,6 +54,9 @@ export interface WatchInputs {
   /** A file the watch app queued for the companion (`outbox.enqueueFile`). */
   sendFile(name: string, data: Buffer): void;
 }
+
+/** 220 − the simulated user's age (35). */
+const MAX_HEART_RATE = 185;
 
 /** A plain object with the given getters, read on every access. */
 function withGetters(source: object): object {
@@ -99,7 +102,7 @@ export function createWatchModules(
   const { setup, permissions } = inputs;
   const fs = createWatchFs(files, now);
   const granted = (name: unknown): boolean => permissions.has(name);
-  // Always-on display (assumed in sim/README.md): only an app that set aodAllowed and holds
+  // Always-on display (assumed: README "What is emulated"): only an app that set aodAllowed and holds
   // access_aod stays on screen in AOD, with `aodActive` true and `on` as the scenario's
   // `aodDisplayOn` says (undocumented); any other app's screen goes off as it would without AOD.
   const display = emitters.display as Emitter & { aodAllowed?: boolean };
@@ -150,7 +153,7 @@ export function createWatchModules(
         configurable: true,
       })
     : undefined;
-  const device = deviceOf(inputs.target);
+  const device = inputs.device;
   return {
     ...createSensorModules(
       {
@@ -206,6 +209,15 @@ export function createWatchModules(
         },
         get age() {
           return granted("access_user_profile") ? 35 : undefined;
+        },
+        get maxHeartRate() {
+          return granted("access_user_profile") ? MAX_HEART_RATE : undefined;
+        },
+        // SDK 4–5 faces name the zone of a live reading (the platform's thresholds are not
+        // documented: 50 %, 70 % and 85 % of the maximum here).
+        heartRateZone(bpm: number): string {
+          const share = bpm / MAX_HEART_RATE;
+          return share < 0.5 ? "out-of-range" : share < 0.7 ? "fat-burn" : share < 0.85 ? "cardio" : "peak";
         },
       },
     },
