@@ -1,10 +1,11 @@
-import { ProviderId, providerInfo } from "./providers";
+import { PROVIDERS, ProviderId, providerInfo } from "./providers";
 import { Problem } from "./sync-status";
 
 /**
  * The current problem in plain words for the settings page. The en-US text is the msgid that
- * `translate` (the page's gettext) looks up; `{time}` is then filled from `retryAt` (epoch s) by
- * `formatTime` (the page's own, in its language).
+ * `translate` (the page's gettext) looks up; `{provider}` is then the provider's name and
+ * `{default}` the default provider's (both from common/providers.ts, translated), `{time}` is
+ * filled from `retryAt` (epoch s) by `formatTime` (the page's own, in its language).
  */
 export function describeProblem(
   problem: number,
@@ -13,10 +14,9 @@ export function describeProblem(
   translate: (msgid: string) => string = (m) => m,
   formatTime: (epochSeconds: number) => string = String,
 ): string {
-  const text = translate(problemMsgid(problem, retryAt !== null)).replace(
-    "{provider}",
-    providerInfo(provider).displayName,
-  );
+  const text = translate(problemMsgid(problem, retryAt !== null))
+    .replace("{provider}", translate(providerInfo(provider).displayName))
+    .replace("{default}", translate(PROVIDERS[0].displayName));
   return retryAt === null ? text : text.replace("{time}", formatTime(retryAt));
 }
 
@@ -39,7 +39,7 @@ function problemMsgid(problem: number, hasRetryAt: boolean): string {
     case Problem.MissingScope:
       return "Permission for sleep, activity or heart rate is missing: sign in again and allow all of them.";
     case Problem.Retired:
-      return "Fitbit Web API retired — sign in with Google. Google turned it off on 2 November 2026.";
+      return "{provider} retired — sign in with {default}. Google turned it off on 2 November 2026.";
     case Problem.AccountNotLinked:
       return "This Google account has no Fitbit data.";
     case Problem.LegacyLogin:

@@ -1,4 +1,4 @@
-import { ProviderId, providerInfo } from "../common/providers";
+import { PROVIDERS, ProviderId, providerInfo } from "../common/providers";
 import { OauthRequest, SettingsKey, SyncReport } from "../common/settings-keys";
 import { Problem } from "../common/sync-status";
 import { formatAgo, formatClock, pageLocale } from "./dates";
@@ -55,16 +55,23 @@ export function accountSection(props: AccountProps) {
         <Text>
           {t(
             "This build has no OAuth client configured for {provider}, so it cannot sign in. Whoever built it must supply the client id (and for Google the secret) at build time: see the README.",
-          ).replace("{provider}", providerInfo(props.provider).displayName)}
+          ).replace("{provider}", t(providerInfo(props.provider).displayName))}
         </Text>
       ) : props.unavailable && !signedIn ? (
         <Text>
           {t("Sign-in is not available on this phone: it offers no secure random numbers, which a safe sign-in needs.")}
         </Text>
       ) : signedIn ? (
-        <Text>{t("Signed in with {provider}.").replace("{provider}", providerInfo(report.provider).displayName)}</Text>
+        <Text>
+          {t("Signed in with {provider}.").replace("{provider}", t(providerInfo(report.provider).displayName))}
+        </Text>
       ) : report !== null && report.provider === props.provider && report.problem === Problem.Retired ? (
-        <Text>{t("Choose Google Health above to sign in again.")}</Text>
+        <Text>
+          {t("Choose {default} under Provider below to sign in again.").replace(
+            "{default}",
+            t(PROVIDERS[0].displayName),
+          )}
+        </Text>
       ) : props.request !== null && props.request.provider === props.provider ? (
         signInButton(props, props.request)
       ) : (

@@ -9,6 +9,8 @@ import { ensureBuild, NO_CREDENTIALS, simulatorCredentials } from "./ensure-buil
 import { parseProjectScenario, ProjectStep } from "./scenario";
 import { FakeServer, startFakeServer } from "./servers";
 import { projectNetwork } from "./routes";
+import { providerChoice } from "./choices";
+import { SettingsKey } from "../common/settings-keys";
 
 export interface RunOptions {
   root: string;
@@ -87,10 +89,7 @@ export async function runScenario(raw: unknown, options: RunOptions): Promise<Ru
       // The scenario's provider is what the user picked on the settings page (its `provider` Select).
       beforeBoot: (sim) => {
         if (project.provider !== "fitbit") return;
-        sim.settings.items.set(
-          "provider",
-          JSON.stringify({ selected: [1], values: [{ name: "Fitbit Web API (retired)", value: "fitbit" }] }),
-        );
+        sim.settings.items.set(SettingsKey.provider, providerChoice("fitbit"));
       },
       runExtension: (sim, _name, step) => runProjectStep(server, sim, step as ProjectStep),
     });

@@ -1,7 +1,9 @@
 // The documented screens (docs/screens, `npm run screens`) and the worst cases of the layout check
 // (test/sim/layout.e2e.test.ts), as scenario documents. One place writes what the screens show, so the
 // pictures in the README and the layout test cover the same states.
-import { DEFAULT_OPTIONS, OPTION_TEXTS, OPTIONS } from "../common/options";
+import { DEFAULT_OPTIONS, OPTIONS } from "../common/options";
+import { SettingsKey } from "../common/settings-keys";
+import { optionChoice, providerChoice } from "./choices";
 import { encodeSnapshot, Night, Snapshot, SNAPSHOT_FILE } from "../common/snapshot";
 import { SyncStatus } from "../common/sync-status";
 import { LANGUAGES } from "../common/languages";
@@ -15,20 +17,18 @@ export const COMPLICATION_COUNT = COMPLICATIONS.length;
 
 type Step = Record<string, unknown>;
 
-const select = (value: string, name: string) => JSON.stringify({ selected: [0], values: [{ name, value }] });
-
 /** Screens of every complication in every theme, at the current state (the layout test's sweep). */
 function sweep(name: string): Step[] {
   const steps: Step[] = [];
   for (let theme = 0; theme < THEME_COUNT; theme++) {
-    steps.push({ do: "setting", key: "theme", value: select(String(theme), OPTION_TEXTS.theme.names[theme]) });
+    steps.push({ do: "setting", key: OPTIONS.theme.key, value: optionChoice("theme", OPTIONS.theme.values[theme]) });
     steps.push({ do: "advance", minutes: 1 });
     for (let c = 0; c < COMPLICATION_COUNT; c++) {
       steps.push({ do: "screen", name: `${name}-theme${theme}-c${c}` });
       steps.push({ do: "tap", id: "complication-hit" });
     }
   }
-  steps.push({ do: "setting", key: "theme", value: select("0", OPTION_TEXTS.theme.names[0]) });
+  steps.push({ do: "setting", key: OPTIONS.theme.key, value: optionChoice("theme", OPTIONS.theme.values[0]) });
   return steps;
 }
 
@@ -81,7 +81,7 @@ export function documentedScenario(locale: string, target: string, exhaustive = 
       { do: "screen", name: "sign-in-again" },
       { do: "clearFaults" },
       { do: "fault", name: "retired" },
-      { do: "setting", key: "provider", value: select("fitbit", "Fitbit Web API (retired)") },
+      { do: "setting", key: SettingsKey.provider, value: providerChoice("fitbit") },
       { do: "advance", minutes: 1 },
       { do: "screen", name: "retired" },
       { do: "page", name: "retired" },

@@ -2,6 +2,7 @@
 // agree with the user's clock whatever zone the simulator process runs in.
 
 import { CivilDateTime, offsetSeconds, toCivil } from "fitbit-os-sim";
+import { CivilDate, splitCivilDate, toCivilDate } from "../../common/civil-date";
 
 export { offsetSeconds, toCivil };
 export type { CivilDateTime };
@@ -18,19 +19,24 @@ export function fromCivil(civil: CivilDateTime, timeZone: string): number {
   return guess;
 }
 
-/** yyyymmdd of a civil date. */
-export function dayKey(civil: { year: number; month: number; day: number }): number {
-  return civil.year * 10000 + civil.month * 100 + civil.day;
+/** yyyymmdd of a civil date (the encoding is common/civil-date.ts's). */
+export function dayKey(civil: { year: number; month: number; day: number }): CivilDate {
+  return toCivilDate(civil.year, civil.month, civil.day);
 }
 
-/** The civil date `days` after a yyyymmdd key. */
-export function shiftDay(key: number, days: number): number {
-  const d = new Date(Date.UTC(Math.floor(key / 10000), (Math.floor(key / 100) % 100) - 1, (key % 100) + days));
-  return d.getUTCFullYear() * 10000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate();
+/**
+ * The civil date `days` after a yyyymmdd key. The fake servers count days on their own (UTC
+ * arithmetic), not with the companion's addCivilDays (date-fns): a fake that shared the code under
+ * test could not catch its mistakes (docs/decisions.md).
+ */
+export function shiftDay(key: CivilDate, days: number): CivilDate {
+  const p = splitCivilDate(key);
+  const d = new Date(Date.UTC(p.year, p.month - 1, p.day + days));
+  return toCivilDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
 /** Parses `YYYY-MM-DD` (no zero-padding leniency) into a yyyymmdd key, or null. */
-export function parseIsoDay(text: string): number | null {
+export function parseIsoDay(text: string): CivilDate | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  return m === null ? null : Number(m[1]) * 10000 + Number(m[2]) * 100 + Number(m[3]);
+  return m === null ? null : toCivilDate(Number(m[1]), Number(m[2]), Number(m[3]));
 }

@@ -10,7 +10,7 @@ import { DEFAULT_OPTIONS, OPTIONS } from "../../common/options";
 import { THEMES } from "../../app/themes";
 import { encodeSnapshot, Snapshot } from "../../common/snapshot";
 import { SyncStatus } from "../../common/sync-status";
-import { createDocument, decodeCbor, encodeCbor } from "fitbit-os-sim";
+import { createDocument, decodeCbor, deviceOf, encodeCbor } from "fitbit-os-sim";
 import { aodStyles, aodView } from "../../tools/build-variant";
 import { drawAod } from "../../app/aod-face";
 
@@ -30,7 +30,7 @@ const VIEW = createDocument(
   ]),
   "resources/index.view",
   "resources/widget.defs",
-  { width: 336, height: 336 },
+  deviceOf("atlas").screen,
 );
 
 function viewIds(node: { id: string; children: Array<{ id: string; children: unknown[] }> }): string[] {

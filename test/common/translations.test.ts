@@ -43,10 +43,10 @@ const CATALOGUES = {
       ...literals("settings/index.tsx", /gettext\("([^"]+)"\)/g),
       ...literals("settings/dates.ts", /gettext\("([^"]+)"\)/g),
       ...literals("settings/account.tsx", /t\(\s*"([^"]+)"/g),
-      ...literals("common/problem-text.ts", /"([A-Z][^"]+[.])"/g),
+      ...literals("common/problem-text.ts", /"([A-Z{][^"]+[.])"/g),
       // The tables the page draws from: option labels and values, provider labels.
       ...Object.values(OPTION_TEXTS).flatMap((texts) => [texts.label, ...texts.names]),
-      ...PROVIDERS.flatMap((p) => [p.optionLabel, p.signInLabel]),
+      ...PROVIDERS.flatMap((p) => [p.displayName, p.optionLabel, p.signInLabel]),
     ],
   },
 };

@@ -1,5 +1,6 @@
 // The companion against the fake server shaped like live answers (sim/servers/answer-style.ts):
 // no civil times, zeros left out, a day without data, paging, spoiled values, garbage all day.
+import { providerChoice } from "../../sim/choices";
 import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
 import { parseSyncReport, SettingsKey } from "../../common/settings-keys";
@@ -18,8 +19,8 @@ async function signedIn(options: Parameters<typeof startHarness>[0]): Promise<Ha
   return h;
 }
 
-const FITBIT = JSON.stringify({ selected: [1], values: [{ name: "Fitbit Web API (retired)", value: "fitbit" }] });
-const GOOGLE = JSON.stringify({ selected: [0], values: [{ name: "Google Health", value: "google" }] });
+const FITBIT = providerChoice("fitbit");
+const GOOGLE = providerChoice("google");
 
 describe("companion on live-shaped Google answers", () => {
   it("shows last night's duration and bedtime from UTC times and offsets, with a day left out", async () => {

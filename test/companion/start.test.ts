@@ -1,3 +1,4 @@
+import { providerChoice } from "../../sim/choices";
 import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
 import { parseClientConfigured, parseOauthRequest, parseSyncReport, SettingsKey } from "../../common/settings-keys";
@@ -56,10 +57,7 @@ describe("companion sign-in", () => {
   it("offers the newly picked provider at the next launch when it was picked while unloaded", async () => {
     const h = await startHarness({ start: "2026-11-24T09:00:00", timeZone: "UTC" });
     harnesses.push(h);
-    h.settings.setItem(
-      SettingsKey.provider,
-      JSON.stringify({ selected: [1], values: [{ name: "Fitbit", value: "fitbit" }] }),
-    );
+    h.settings.setItem(SettingsKey.provider, providerChoice("fitbit"));
     await h.relaunch();
     assert.equal(parseOauthRequest(h.settings.getItem(SettingsKey.oauthRequest))?.provider, "fitbit");
   });

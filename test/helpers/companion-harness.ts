@@ -1,5 +1,6 @@
 // Runs the companion's start(deps) with behavioural fakes (stores, clock, socket, outbox) and the
 // REAL fetch against the project's fake provider server on loopback.
+import { providerChoice } from "../../sim/choices";
 import { decodeSnapshot } from "../../common/decode-snapshot";
 import { Snapshot } from "../../common/snapshot";
 import { providerInfo } from "../../common/providers";
@@ -194,11 +195,7 @@ export async function startHarness(options: {
     sendMessage: (value) => void h.messages.push(value),
     log: (line) => void h.logs.push(line),
   };
-  if (options.provider === "fitbit")
-    h.settings.setItem(
-      SettingsKey.provider,
-      JSON.stringify({ selected: [1], values: [{ name: "Fitbit", value: "fitbit" }] }),
-    );
+  if (options.provider === "fitbit") h.settings.setItem(SettingsKey.provider, providerChoice("fitbit"));
   const events: CompanionEvents = {
     onWake: (l) => void listeners.wake.push(l),
     onSettingsChange: (l) => void listeners.settings.push(l),

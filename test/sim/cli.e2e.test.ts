@@ -1,4 +1,5 @@
 // End-to-end: the simulator CLI on the built .fba (built on demand), through its --json contract.
+import { optionChoice, providerChoice } from "../../sim/choices";
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -92,9 +93,9 @@ describe("simulator end to end (Google Health)", () => {
       { do: "disconnectWatch" },
       { do: "advance", minutes: 60 },
       // Two changes while out of range queue two files: only the newest may arrive.
-      { do: "setting", key: "theme", value: '{"selected":[1],"values":[{"name":"Ocean","value":"1"}]}' },
+      { do: "setting", key: "theme", value: optionChoice("theme", "1") },
       { do: "advance", minutes: 60 },
-      { do: "setting", key: "theme", value: '{"selected":[2],"values":[{"name":"Forest","value":"2"}]}' },
+      { do: "setting", key: "theme", value: optionChoice("theme", "2") },
       // past the companion's next planned call (the 6-hourly recheck) and its grace
       { do: "advance", minutes: 300 },
       { do: "screen", name: "away" },
@@ -186,7 +187,7 @@ describe("simulator end to end (failures)", () => {
         {
           do: "setting",
           key: "provider",
-          value: JSON.stringify({ selected: [1], values: [{ name: "Fitbit Web API (retired)", value: "fitbit" }] }),
+          value: providerChoice("fitbit"),
         },
         { do: "advance", minutes: 1 },
         { do: "screen", name: "s" },
