@@ -34,6 +34,9 @@ export function toJson(result: RunResult): string {
         text: s.text,
         png: s.png,
         overlaps: s.overlaps,
+        contrast: s.contrast,
+        minTextPx: s.minTextPx,
+        ...(s.aod ? { litRatio: s.litRatio } : {}),
       })),
       requests: result.requests.map((r) => ({ at: localIso(r.at), method: r.method, url: r.url, status: r.status })),
       transfers: result.transfers.map((t) => ({
@@ -60,6 +63,8 @@ export function toText(result: RunResult): string {
     if (screen.page.length > 0)
       lines.push(`  settings page: ${screen.page.filter((l) => l.trim() !== "").join(" | ")}`);
     for (const [a, b] of screen.overlaps) lines.push(`  OVERLAP: ${a} × ${b}`);
+    for (const m of screen.contrast) lines.push(`  CONTRAST: ${m.id} ${m.ratio}:1 (needs ${m.floor}:1)`);
+    if (screen.litRatio !== null) lines.push(`  lit: ${(screen.litRatio * 100).toFixed(1)} % of pixels`);
     if (screen.png !== null) lines.push(`  png: ${screen.png}`);
   }
   const delivered = result.transfers.filter((t) => t.delivered !== null).length;

@@ -6,7 +6,8 @@ import { encodeCbor } from "./cbor";
 import { renderDocument } from "./render/document-to-svg";
 import { findOverlaps, leavesScreen, Overlap } from "./render/layout-check";
 import { renderPage } from "./render/page-to-svg";
-import { svgToPng } from "./render/svg-to-png";
+import { litRatio, svgToPng } from "./render/svg-to-png";
+import { Mark } from "./render/contrast";
 import { Step } from "./scenario";
 import { signIn } from "./phone/oauth";
 import { findNodes, describePage } from "./phone/settings-page";
@@ -23,6 +24,12 @@ export interface Screen {
   page: string[];
   /** Drawn boxes that collide, or leave the visible screen as [id, "screen"] (layout check). */
   overlaps: Overlap[];
+  /** Marks under their contrast floor against what is behind them ([] when all hold). */
+  contrast: Mark[];
+  /** The smallest font size drawn (null when no text is). */
+  minTextPx: number | null;
+  /** On always-on screens, the share of lit pixels; null otherwise. */
+  litRatio: number | null;
 }
 
 export interface StepContext {
@@ -82,6 +89,9 @@ function captureScreen(sim: Simulator, name: string, ctx: StepContext): void {
             ),
             leavesScreen(screenSize),
           ),
+    contrast: drawn === null ? [] : drawn.marks.filter((m) => m.ratio < m.floor),
+    minTextPx: drawn?.minTextPx ?? null,
+    litRatio: drawn !== null && screen.aod ? litRatio(drawn.svg) : null,
   });
 }
 
@@ -106,6 +116,9 @@ function capturePage(sim: Simulator, name: string, ctx: StepContext): void {
     png,
     page: describePage(sim.page()),
     overlaps: drawn.overlaps,
+    contrast: [],
+    minTextPx: null,
+    litRatio: null,
   });
 }
 

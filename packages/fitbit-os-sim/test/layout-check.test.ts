@@ -7,6 +7,8 @@ import { jpegSize, renderDocument } from "../src/render/document-to-svg";
 import { findOverlaps, leavesScreen, onScreen } from "../src/render/layout-check";
 import { renderPage } from "../src/render/page-to-svg";
 import { createDocument } from "../src/watch/emulated-document";
+import { colourAt, contrastRatio, parseColour, Region } from "../src/render/contrast";
+import { litRatio } from "../src/render/svg-to-png";
 
 const ROUNDED = deviceOf("atlas").screen;
 
@@ -109,5 +111,49 @@ describe("JPEG images", () => {
     const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0, 0xff, 0xc0, 0, 11, 8, 0, 200, 0, 120, 3, 0, 0, 0]);
     assert.deepEqual(jpegSize(jpeg), { width: 120, height: 200 });
     assert.equal(jpegSize(Buffer.from([0xff, 0xd8, 0, 0])), null);
+  });
+});
+
+describe("contrast, smallest text and lit pixels", () => {
+  it("measures contrast as WCAG does", () => {
+    assert.equal(Math.round(contrastRatio([255, 255, 255], [0, 0, 0]) * 10) / 10, 21);
+    assert.equal(contrastRatio([119, 119, 119], [255, 255, 255]) > 4.47, true);
+    assert.equal(contrastRatio([119, 119, 119], [255, 255, 255]) < 4.5, true);
+    assert.deepEqual(parseColour("#0f0"), [0, 255, 0]);
+    assert.equal(parseColour("fb-cyan"), null);
+  });
+
+  it("finds what is behind a point: the topmost painted rect, circle or arc stroke", () => {
+    const regions: Region[] = [
+      { kind: "rect", x1: 0, y1: 0, x2: 100, y2: 100, colour: [10, 10, 10] },
+      { kind: "arc", cx: 50, cy: 50, r: 40, width: 6, start: 0, sweep: 90, colour: [200, 0, 0] },
+    ];
+    assert.deepEqual(colourAt(regions, 50 + 40 * Math.SQRT1_2, 50 - 40 * Math.SQRT1_2), [200, 0, 0]); // 45°
+    assert.deepEqual(colourAt(regions, 10, 50), [10, 10, 10]); // 270°: not on the arc
+    assert.deepEqual(colourAt(regions, 150, 50), [0, 0, 0]); // off everything: the black screen
+  });
+
+  it("reports text and data marks under their floor against what is actually behind them, and the smallest text", () => {
+    const { doc, files } = documentOf(`<svg viewport-fill="#202020">
+      <text id="ok" x="10" y="40" font-size="20" fill="#ffffff">bright</text>
+      <text id="dim" x="10" y="80" font-size="16" fill="#ffffff" opacity="0.3">dim</text>
+      <rect id="card" x="0" y="100" width="200" height="60" fill="#c0c0c0" />
+      <text id="on-card" x="10" y="140" font-size="18" fill="#ffffff">white on light grey</text>
+      <arc id="track" x="20" y="170" width="120" height="120" arc-width="8" start-angle="0" sweep-angle="360" fill="#262626" />
+      <arc id="value" x="20" y="170" width="120" height="120" arc-width="8" start-angle="0" sweep-angle="90" fill="#ffffff" />
+      <rect id="hit" x="0" y="0" width="50" height="50" fill="#000000" opacity="0" />
+    </svg>`);
+    const drawn = renderDocument(doc.root, files);
+    const under = drawn.marks.filter((m) => m.ratio < m.floor).map((m) => m.id);
+    assert.deepEqual(under, ["dim", "on-card", "track"]);
+    assert.ok((drawn.marks.find((m) => m.id === "value")?.ratio ?? 0) > 3); // measured against the track
+    assert.equal(drawn.minTextPx, 16);
+  });
+
+  it("counts lit pixels: none on a black screen, all on a white one", () => {
+    const svg = (fill: string) =>
+      `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="${fill}"/></svg>`;
+    assert.equal(litRatio(svg("black")), 0);
+    assert.equal(litRatio(svg("#010101")), 1);
   });
 });

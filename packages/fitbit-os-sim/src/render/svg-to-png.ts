@@ -6,3 +6,12 @@ import { Resvg } from "@resvg/resvg-js";
 export function svgToPng(svg: string): Buffer {
   return new Resvg(svg, { font: { loadSystemFonts: false } }).render().asPng();
 }
+
+/** The share of pixels that are lit (not pure black) once the SVG is drawn: what an OLED screen burns. */
+export function litRatio(svg: string): number {
+  const image = new Resvg(svg, { font: { loadSystemFonts: false } }).render();
+  const pixels = image.pixels;
+  let lit = 0;
+  for (let i = 0; i < pixels.length; i += 4) if (pixels[i] > 0 || pixels[i + 1] > 0 || pixels[i + 2] > 0) lit++;
+  return Math.round((lit / (pixels.length / 4)) * 10000) / 10000;
+}
