@@ -11,7 +11,7 @@ export function drawAod(input: FaceInput, tools: FaceTools): void {
   const night = input.snapshot === null ? null : input.snapshot.night;
   tools.set("aod-time", "text", formatClockTime(now.getHours(), now.getMinutes(), input.clockDisplay));
   tools.set("aod-date", "text", formatLocalDate(input.language, now.getDay(), now.getMonth(), now.getDate()));
-  tools.set("aod-sleep", "text", sleepText(night, input.language));
+  tools.set("aod-sleep", "text", sleepText(night, input.language, input.today));
   tools.set("aod-sleep-icon", "href", night !== null && night.nap ? "glyphs/nap.png" : "glyphs/sleep.png");
   tools.centreWithGlyph("aod-sleep-icon", "aod-sleep");
 }

@@ -1,7 +1,14 @@
 // Draws the face from the clock, the live activity and the snapshot. Each element keeps the last
 // value written, so a redraw touches only what changed.
 import { formatClockTime } from "../common/format-clock";
-import { formatLocalCount, formatLocalDate, formatLocalDuration, formatLocalTimeOfDay } from "../common/locale-format";
+import {
+  formatLocalCount,
+  formatLocalDate,
+  formatLocalDuration,
+  formatLocalTimeOfDay,
+  formatLocalWeekday,
+} from "../common/locale-format";
+import { weekdayOf } from "../common/civil-date";
 import { LIMITS } from "../common/limits";
 import { Night, Snapshot } from "../common/snapshot";
 import { COMPLICATIONS, complicationText } from "./complication";
@@ -12,8 +19,6 @@ import { THEMES } from "./themes";
 
 /** Text shown for a value that is not known: never a made-up zero. */
 export const UNKNOWN_TEXT = "--";
-/** Status lines wider than this (px) take the smaller `status-long` style to stay on screen. */
-const STATUS_WIDTH = 276;
 /** Pixels between a glyph and the text it labels. */
 const GLYPH_GAP = 4;
 
@@ -32,8 +37,11 @@ export interface Face {
 }
 
 /** Last night's asleep time in the language (a nap says so by its glyph and on the line below). */
-export function sleepText(night: Night | null, language: string): string {
-  return night === null ? UNKNOWN_TEXT : formatLocalDuration(language, night.minutesAsleep);
+/** Last night's duration; an earlier night says which day it ended ("Mon 7h 07m"), never dimmed. */
+export function sleepText(night: Night | null, language: string, today: number): string {
+  if (night === null) return UNKNOWN_TEXT;
+  const day = night.date < today ? formatLocalWeekday(language, weekdayOf(night.date)) + " " : "";
+  return day + formatLocalDuration(language, night.minutesAsleep);
 }
 
 export function createFace(doc: ElementSource, drawAod: AodDrawer | null): Face {
@@ -80,6 +88,9 @@ export function createFace(doc: ElementSource, drawAod: AodDrawer | null): Face 
     set(textId, "x", left + icon.width + GLYPH_GAP);
   };
   const centre = el("date").x;
+  // Colours the view's stylesheet owns.
+  const sleepColour = el("sleep-icon").style.fill;
+  const glyphColour = el("complication-icon").style.fill;
 
   const track = el("stage-track");
   const tallestBar = el("bar-0");
@@ -139,10 +150,11 @@ export function createFace(doc: ElementSource, drawAod: AodDrawer | null): Face 
     set("ring", "sweepAngle", sweep(a.steps, a.stepsGoal));
     set("azm-ring", "sweepAngle", sweep(a.azm, a.azmGoal));
     set("ring", "fill", theme.steps);
-    set("bar-" + (LIMITS.weekDays - 1), "fill", theme.steps); // today's bar
+    // Today's bar in the series' colour: the theme's steps colour, or the moon's (styles.css) for sleep.
+    set("bar-" + (LIMITS.weekDays - 1), "fill", s !== null && s.options.trend === "sleep" ? sleepColour : theme.steps);
     set("steps-icon", "fill", theme.steps);
     set("azm-ring", "fill", theme.azm);
-    set("complication-icon", "fill", theme.azm);
+
     const units = s === null ? "auto" : s.options.units;
     set(
       "complication",
@@ -160,8 +172,10 @@ export function createFace(doc: ElementSource, drawAod: AodDrawer | null): Face 
     // Each complication's glyph is named after it; efficiency is last night's sleep.
     const kind = COMPLICATIONS[input.complication] || COMPLICATIONS[0];
     set("complication-icon", "href", "glyphs/" + (kind === "efficiency" ? "sleep" : kind) + ".png");
+    // Only the zone-minutes bolt takes its ring's colour; other glyphs stay neutral.
+    set("complication-icon", "fill", kind === "azm" ? theme.azm : glyphColour);
     centreWithGlyph("complication-icon", "complication", centre);
-    set("sleep", "text", sleepText(night, input.language));
+    set("sleep", "text", sleepText(night, input.language, input.today));
     set("sleep-icon", "href", night !== null && night.nap ? "glyphs/nap.png" : "glyphs/sleep.png");
     set(
       "bedtime",
@@ -182,18 +196,9 @@ export function createFace(doc: ElementSource, drawAod: AodDrawer | null): Face 
     if (needsLayout("rhr")) set("rhr-icon", "x", Math.round(el("rhr").getBBox().x - GLYPH_GAP - el("rhr-icon").width));
     drawStages(s);
     drawTrend(s, a.steps);
-    const status = formatStatus(input.status, input.gettext);
-    if (status !== cache["status.text"]) {
-      // Long lines (the retired notice, some languages) get a smaller size to stay on screen:
-      // measured in the normal size, as widths differ between scripts.
-      set("status", "class", "status");
-      set("status", "text", status);
-      if (el("status").getBBox().width > STATUS_WIDTH) set("status", "class", "status status-long");
-    }
-    // Dimmed when stale, or when it is an earlier night than the one that ended today.
-    const dim = input.status.stale || (night !== null && night.date < input.today);
-    set("sleep", "opacity", dim ? 0.45 : 1);
-    set("bedtime", "opacity", dim ? 0.45 : 1);
+    // Every status line fits its place at one size in every language (the layout test measures
+    // them with a margin for the watch's wider font): shorter words, never smaller type.
+    set("status", "text", formatStatus(input.status, input.gettext));
   };
 
   const tools: FaceTools = {

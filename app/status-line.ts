@@ -60,7 +60,7 @@ export function isLate(s: Snapshot, now: number): boolean {
 export function decideStatus(input: StatusInput): StatusLine {
   const s = input.snapshot;
   if (s === null || s.status === SyncStatus.SignedOut) return { text: "Sign in on your phone", stale: false };
-  if (s.status === SyncStatus.Retired) return { text: "Fitbit Web API retired — sign in with Google", stale: true };
+  if (s.status === SyncStatus.Retired) return { text: "Sign in with Google on your phone", stale: true };
   if (s.status === SyncStatus.Reauth) return { text: "Sign in again on your phone", stale: true };
   const interval = s.options.refreshMinutes * 60;
   const age = dataAge(s, input.now);

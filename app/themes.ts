@@ -2,7 +2,7 @@
 // ring and today's bar take the theme's colours.
 export const THEMES = [
   { steps: "#4fc3f7", azm: "#ffb74d" },
-  { steps: "#26c6da", azm: "#80cbc4" },
-  { steps: "#66bb6a", azm: "#d4e157" },
+  { steps: "#26c6da", azm: "#ffe082" },
+  { steps: "#66bb6a", azm: "#fff176" },
   { steps: "#ff7043", azm: "#ffca28" },
 ];

@@ -47,11 +47,10 @@ function malformed(field: string): { ok: false; error: SnapshotError } {
 export function decodeSnapshot(value: unknown): Result<Snapshot, SnapshotError> {
   if (!isRecord(value)) return malformed("root");
   if (!isInt(value.v, 1, 0x7fffffff)) return malformed("v");
-  if (value.v > SNAPSHOT_VERSION) return err({ code: "unsupported-version", field: "v" });
+  if (value.v !== SNAPSHOT_VERSION) return err({ code: "unsupported-version", field: "v" });
   if (!isInt(value.t, 0, MAX_EPOCH_SECONDS)) return malformed("t");
-  const v1 = value.v === 1;
-  if (!v1 && !isInt(value.e, 0, 0x7fffffff)) return malformed("e");
-  if (!v1 && !isInt(value.i, 0, 0x7fffffff)) return malformed("i");
+  if (!isInt(value.e, 0, 0x7fffffff)) return malformed("e");
+  if (!isInt(value.i, 0, 0x7fffffff)) return malformed("i");
   if (!isIntOrNull(value.u, 0, MAX_EPOCH_SECONDS)) return malformed("u");
   if (value.x !== undefined && !isIntOrNull(value.x, 0, MAX_EPOCH_SECONDS)) return malformed("x");
   if (!isSyncStatus(value.s)) return malformed("s");
@@ -68,8 +67,8 @@ export function decodeSnapshot(value: unknown): Result<Snapshot, SnapshotError> 
   }
   return ok({
     generatedAt: value.t,
-    epoch: v1 ? 0 : (value.e as number),
-    sequence: v1 ? 0 : (value.i as number),
+    epoch: value.e,
+    sequence: value.i,
     lastSyncAt: value.u,
     nextCallAt: value.x === undefined ? null : value.x,
     status: value.s,

@@ -79,6 +79,11 @@ export function formatLocalDate(language: string, weekday: number, month: number
   return t.date(t.weekdays[weekday], day, t.months[month], month + 1);
 }
 
+/** The short name of a weekday (0 = Sunday) in a language: `Mon`, `Mo`, `lun`, `月` … */
+export function formatLocalWeekday(language: string, weekday: number): string {
+  return table(language).weekdays[weekday];
+}
+
 /** An integer with the language's thousands separator: `8,421`, `8.421`, `8 421`. */
 export function formatLocalCount(language: string, value: number): string {
   const digits = String(Math.round(Math.abs(value)));

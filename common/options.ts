@@ -75,8 +75,10 @@ function fromIndexes(indexes: number[]): WatchOptions | null {
   };
 }
 
-/** Options before the user picks any. */
-export const DEFAULT_OPTIONS = fromIndexes(ORDER.map((spec) => spec.initial)) as WatchOptions;
+/** Options before the user picks any (a function: the watch never needs it, and a call at load would stay in its bundle). */
+export function defaultOptions(): WatchOptions {
+  return fromIndexes(ORDER.map((spec) => spec.initial)) as WatchOptions;
+}
 
 /** Reads the options from stored values (each falling back to its default when unset or unknown). */
 export function optionsFromValues(value: (spec: OptionSpec) => string | undefined): WatchOptions {

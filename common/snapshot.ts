@@ -3,10 +3,12 @@ import { encodeOptions, WatchOptions } from "./options";
 import { SyncStatus } from "./sync-status";
 
 /**
- * The schema version this code writes; {@link decodeSnapshot} rejects newer ones. Version 2 dropped
+ * The schema version this code writes; {@link decodeSnapshot} rejects any other. Version 2 dropped
  * v1's `d` (data date) and `p` (problem), which no watch read, and added `e` (sign-in epoch) and
  * `i` (sequence), by which the watch orders snapshots instead of by the phone's clock. A v1 watch
- * refuses v2 as unsupported; this watch still reads v1 (as epoch 0, sequence 0).
+ * refuses v2 as unsupported; this watch refuses a v1 file left by an older face the same way (the
+ * bytes went to the watch budget) and shows the next snapshot, which the companion sends as soon
+ * as the socket opens.
  */
 export const SNAPSHOT_VERSION = 2;
 

@@ -1,7 +1,7 @@
 // The documented screens (docs/screens, `npm run screens`) and the worst cases of the layout check
 // (test/sim/layout.e2e.test.ts), as scenario documents. One place writes what the screens show, so the
 // pictures in the README and the layout test cover the same states.
-import { DEFAULT_OPTIONS, OPTIONS } from "../common/options";
+import { defaultOptions, OPTIONS } from "../common/options";
 import { SettingsKey } from "../common/settings-keys";
 import { optionChoice, providerChoice } from "./choices";
 import { encodeSnapshot, Night, Snapshot, SNAPSHOT_FILE } from "../common/snapshot";
@@ -133,7 +133,7 @@ function worstSnapshot(
     nights: [779, 779, 779, 779, 779, 779, 779],
     steps: [23456, 23456, 23456, 23456, 23456, 23456, 23456],
     restingHeartRate: 188,
-    options: DEFAULT_OPTIONS,
+    options: defaultOptions(),
   };
 }
 
@@ -167,7 +167,7 @@ export function worstCaseScenario(locale: string, target: string): unknown {
     const snapshot = worstSnapshot(status, lastSyncAt, nextCallAt, nap, i + 1);
     if (name === "no-sleep-yet") snapshot.night = { ...worstNight(false), date: 20261123 };
     for (let theme = 0; theme < THEME_COUNT; theme++) {
-      const options = { ...DEFAULT_OPTIONS, theme, refreshMinutes: refreshMinutes as 15 | 60 };
+      const options = { ...defaultOptions(), theme, refreshMinutes: refreshMinutes as 15 | 60 };
       const wire = encodeSnapshot({ ...snapshot, sequence: i * THEME_COUNT + theme + 1, options });
       steps.push({ do: "sendFile", name: SNAPSHOT_FILE, value: wire });
       for (let c = 0; c < COMPLICATION_COUNT; c++) {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { withoutKeys } from "../helpers/samples";
 import { createSnapshotStore, SnapshotFiles } from "../../app/snapshot-store";
-import { DEFAULT_OPTIONS } from "../../common/options";
+import { defaultOptions } from "../../common/options";
 import { encodeSnapshot, Snapshot, SNAPSHOT_VERSION } from "../../common/snapshot";
 import { SyncStatus } from "../../common/sync-status";
 import { decodeCbor, encodeCbor } from "fitbit-os-sim";
@@ -41,7 +41,7 @@ const snap = (generatedAt: number, over: Partial<Snapshot> = {}): Snapshot => ({
   nights: [null, null, null, null, null, null, null],
   steps: [null, null, null, null, null, null, null],
   restingHeartRate: 58,
-  options: DEFAULT_OPTIONS,
+  options: defaultOptions(),
   ...over,
 });
 
@@ -91,7 +91,7 @@ describe("snapshot store", () => {
     const warnings: string[] = [];
     const store = createSnapshotStore(fs, (w) => warnings.push(w));
     store.accept(encodeSnapshot(snap(1000)));
-    fs.files.set("snapshot.cbor", encodeCbor({ v: 1, t: "garbage" }));
+    fs.files.set("snapshot.cbor", encodeCbor({ v: 2, t: "garbage" }));
     assert.equal(store.acceptFile("snapshot.cbor"), false);
     assert.equal(store.current()?.generatedAt, 1000);
     assert.equal(fs.files.has("snapshot.cbor"), false);

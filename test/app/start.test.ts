@@ -6,7 +6,7 @@ import { workedExampleNight } from "../helpers/samples";
 import { ViewElement, WatchDeps } from "../../app/deps";
 import { start } from "../../app/start";
 import { SleepState } from "../../app/wake-watch";
-import { DEFAULT_OPTIONS, OPTIONS } from "../../common/options";
+import { defaultOptions, OPTIONS } from "../../common/options";
 import { THEMES } from "../../app/themes";
 import { encodeSnapshot, Snapshot } from "../../common/snapshot";
 import { SyncStatus } from "../../common/sync-status";
@@ -198,7 +198,7 @@ const snapshot = (over: Partial<Snapshot> = {}): Snapshot => ({
   nights: [400, 410, 420, 430, 440, 450, 421],
   steps: [1, 2, 3, 4, 5, 6, 7],
   restingHeartRate: 58,
-  options: DEFAULT_OPTIONS,
+  options: defaultOptions(),
   ...over,
 });
 
@@ -297,14 +297,15 @@ describe("watch face", () => {
     );
   });
 
-  it("rolls the date over at midnight and keeps last night until a newer one arrives", () => {
+  it("rolls the date over at midnight and keeps the night, now named by the day it ended, until a newer one arrives", () => {
     const { w, deps } = fakeWatch(new Date(2026, 10, 24, 23, 59));
     start(deps);
     w.deliverFile("snapshot.cbor", encodeSnapshot(snapshot()));
     w.now = new Date(2026, 10, 25, 0, 0);
     w.tick(w.now);
     assert.equal(w.text("date"), "Wed, Nov 25");
-    assert.equal(w.text("sleep"), "7h 01m");
+    assert.equal(w.text("sleep"), "Tue 7h 01m");
+    assert.equal(w.el("sleep")?.style.opacity ?? 1, 1); // never dimmed
   });
 });
 
@@ -357,7 +358,7 @@ describe("watch face complication, units, language and theme", () => {
   it("colours the rings with the theme from the options", () => {
     const { w, deps } = fakeWatch(NOW);
     start(deps);
-    w.deliverFile("snapshot.cbor", encodeSnapshot(snapshot({ options: { ...DEFAULT_OPTIONS, theme: 3 } })));
+    w.deliverFile("snapshot.cbor", encodeSnapshot(snapshot({ options: { ...defaultOptions(), theme: 3 } })));
     assert.equal(w.el("ring")?.style.fill, "#ff7043");
     assert.equal(w.el("azm-ring")?.style.fill, "#ffca28");
   });
@@ -385,13 +386,12 @@ describe("watch face measuring", () => {
 });
 
 describe("watch face status size", () => {
-  it("shrinks a long status line so it stays on screen", () => {
+  it("keeps one size for every status line: the words are short enough, never the type smaller", () => {
     const { w, deps } = fakeWatch(NOW);
     start(deps);
-    assert.equal(w.el("status")?.class, "status");
     w.deliverFile("snapshot.cbor", encodeSnapshot(snapshot({ status: SyncStatus.Retired })));
-    assert.equal(w.text("status"), "Fitbit Web API retired — sign in with Google");
-    assert.equal(w.el("status")?.class, "status status-long");
+    assert.equal(w.text("status"), "Sign in with Google on your phone");
+    assert.equal(w.el("status")?.class, "status");
   });
 });
 
@@ -653,7 +653,7 @@ describe("watch face layout from index.view", () => {
       for (const trend of ["sleep", "steps"] as const) {
         const { w, deps } = fakeWatch(NOW);
         start(deps);
-        const options = { ...DEFAULT_OPTIONS, theme, trend };
+        const options = { ...defaultOptions(), theme, trend };
         w.deliverFile("snapshot.cbor", encodeSnapshot(snapshot({ options, status: SyncStatus.Retired })));
         for (let i = 0; i < 6; i++) w.tap(); // a missing element would throw here (app/face.ts)
         assert.ok(IDS.length > 20);

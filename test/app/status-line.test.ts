@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import fc from "fast-check";
 import { workedExampleNight } from "../helpers/samples";
 import { decideStatus, formatStatus, StatusInput } from "../../app/status-line";
-import { DEFAULT_OPTIONS } from "../../common/options";
+import { defaultOptions } from "../../common/options";
 import { Snapshot } from "../../common/snapshot";
 import { SyncStatus } from "../../common/sync-status";
 
@@ -20,7 +20,7 @@ const BASE: Snapshot = {
   nights: [null, null, null, null, null, null, 421],
   steps: [null, null, null, null, null, null, 100],
   restingHeartRate: 58,
-  options: DEFAULT_OPTIONS,
+  options: defaultOptions(),
 };
 const at = (snapshot: Snapshot | null, socketOpen = true): StatusInput => ({
   snapshot,
@@ -34,12 +34,7 @@ describe("status line", () => {
     ["never signed in", at(null), "Sign in on your phone", false],
     ["signed out", at({ ...BASE, status: SyncStatus.SignedOut }), "Sign in on your phone", false],
     ["token expired or revoked", at({ ...BASE, status: SyncStatus.Reauth }), "Sign in again on your phone", true],
-    [
-      "legacy API retired",
-      at({ ...BASE, status: SyncStatus.Retired }),
-      "Fitbit Web API retired — sign in with Google",
-      true,
-    ],
+    ["legacy API retired", at({ ...BASE, status: SyncStatus.Retired }), "Sign in with Google on your phone", true],
     ["all is as planned (the next call is still to come)", at(BASE), "", false],
     ["all is as planned, no link (the companion sleeps between calls)", at(BASE, false), "", false],
     [
@@ -131,7 +126,7 @@ describe("status line freshness (property)", () => {
             ...BASE,
             lastSyncAt: NOW - ageSeconds,
             nextCallAt: nextIn === null ? null : NOW + nextIn,
-            options: { ...DEFAULT_OPTIONS, refreshMinutes: refreshMinutes },
+            options: { ...defaultOptions(), refreshMinutes: refreshMinutes },
           };
           const line = decideStatus(at(snapshot, socketOpen));
           // The age said is the age of the last provider answer, in whole minutes or hours.

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { withoutKeys, workedExampleNight } from "../helpers/samples";
 import { decodeSnapshot } from "../../common/decode-snapshot";
-import { DEFAULT_OPTIONS } from "../../common/options";
+import { defaultOptions } from "../../common/options";
 import { encodeSnapshot, Snapshot, SNAPSHOT_VERSION, WireSnapshot } from "../../common/snapshot";
 import { SyncStatus } from "../../common/sync-status";
 import { encodeCbor } from "fitbit-os-sim";
@@ -18,7 +18,7 @@ const STAGES_NIGHT: Snapshot = {
   nights: [402, null, 455, 380, 417, 398, 421],
   steps: [9120, 10422, null, 7310, 12011, 11873, 6342],
   restingHeartRate: 58,
-  options: DEFAULT_OPTIONS,
+  options: defaultOptions(),
 };
 
 const CLASSIC_NIGHT: Snapshot = {
@@ -78,9 +78,9 @@ describe("snapshot codec", () => {
     assert.equal(decoded.value.night.nap, false);
   });
 
-  it("still reads a version 1 snapshot (no epoch, no sequence; a data date and problem it ignores)", () => {
+  it("refuses a version 1 snapshot left by an older face as unsupported (the next snapshot replaces it)", () => {
     const v1 = { ...withoutKeys(encodeSnapshot(STAGES_NIGHT), ["e", "i"]), v: 1, d: 20261111, p: 4 };
-    assert.deepEqual(decodeSnapshot(v1), { ok: true, value: { ...STAGES_NIGHT, epoch: 0, sequence: 0 } });
+    assert.deepEqual(decodeSnapshot(v1), { ok: false, error: { code: "unsupported-version", field: "v" } });
   });
 
   it("refuses a version 2 snapshot without its epoch or sequence", () => {

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
 import { decodeNight, decodeSnapshot } from "../../common/decode-snapshot";
-import { DEFAULT_OPTIONS } from "../../common/options";
+import { defaultOptions } from "../../common/options";
 import { encodeNight, encodeSnapshot } from "../../common/snapshot";
 import { SyncStatus } from "../../common/sync-status";
 import { fitbitWeb } from "../../companion/providers/fitbit-web";
@@ -57,7 +57,7 @@ function assertSendable(data: CallData): void {
   const state = emptyState(SyncStatus.Ok);
   mergeCall(state, data, TODAY, NOW);
   state.lastSyncAt = NOW;
-  const checked = decodeSnapshot(encodeSnapshot(buildSnapshot(state, TODAY, NOW, DEFAULT_OPTIONS, 1, 1)));
+  const checked = decodeSnapshot(encodeSnapshot(buildSnapshot(state, TODAY, NOW, defaultOptions(), 1, 1)));
   assert.ok(checked.ok, checked.ok ? "" : `the watch would refuse the snapshot at ${checked.error.field}`);
 }
 

@@ -5,7 +5,7 @@ import { checkFba, DEVICE_JS_BUDGET, findEs5Violation, formatSizeTable } from ".
 import { writeFba } from "fitbit-os-sim";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { DEFAULT_OPTIONS } from "../../common/options";
+import { defaultOptions } from "../../common/options";
 
 const ES5 = '"use strict"\nvar a = require("clock");\nfunction f(x) { return x + 1; }\n';
 
@@ -43,7 +43,7 @@ describe("watch-bundle guard: installable", () => {
     const pkg = JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8")) as {
       fitbit: { companionDefaultWakeInterval: number };
     };
-    assert.equal(pkg.fitbit.companionDefaultWakeInterval, DEFAULT_OPTIONS.refreshMinutes * 60000);
+    assert.equal(pkg.fitbit.companionDefaultWakeInterval, defaultOptions().refreshMinutes * 60000);
   });
 });
 

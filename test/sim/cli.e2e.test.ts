@@ -196,7 +196,7 @@ describe("simulator end to end (failures)", () => {
     });
     const probe = r.requests.find((q) => q.url.startsWith("https://api.fitbit.com/"));
     assert.equal(probe?.status, 410);
-    assert.equal(screen(r, "s").status, "Fitbit Web API retired — sign in with Google");
+    assert.equal(screen(r, "s").status, "Sign in with Google on your phone");
     assert.equal(r.requests.filter((q) => q.url.includes("/oauth2/token")).length, 0);
   });
 

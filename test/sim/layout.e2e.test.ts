@@ -1,5 +1,5 @@
 // The layout check (fitbit-os-sim; its own tests show that it finds what it should): no
-// documented screen and no worst case collides, in every language, target, theme and
+// documented screen and no worst case collides, falls under its contrast floor or has text under 16 px, in every language, target, theme and
 // complication, on the watch, in always-on display and on the settings page.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
@@ -22,11 +22,20 @@ function run(raw: unknown): Promise<RunResult> {
   return runScenario(raw, { root: ROOT, provider: null, server: null, out: "", png: false, log: () => undefined });
 }
 
+/** No collisions, and on the watch every mark above its contrast floor and no text under 16 px. */
 function assertNoOverlaps(result: RunResult): void {
   const bad = result.screens
     .filter((s) => s.overlaps.length > 0)
     .map((s) => `${s.name}: ${s.overlaps.map((o) => o.join(" × ")).join(", ")} ${JSON.stringify(s.text)}`);
   assert.deepEqual(bad, []);
+  const faint = result.screens
+    .filter((s) => s.contrast.length > 0)
+    .map((s) => `${s.name}: ${s.contrast.map((m) => `${m.id} ${m.ratio}:1 < ${m.floor}:1`).join(", ")}`);
+  assert.deepEqual(faint, []);
+  const small = result.screens
+    .filter((s) => s.kind === "watch" && s.minTextPx !== null && s.minTextPx < 16)
+    .map((s) => `${s.name}: ${s.minTextPx} px`);
+  assert.deepEqual(small, []);
   assert.deepEqual(result.problems, []);
 }
 
