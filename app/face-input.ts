@@ -22,7 +22,7 @@ export interface FaceInput {
 
 /** What the always-on layout (app/aod-face.ts) draws with: the face's own cached setters. */
 export interface FaceTools {
-  set(id: string, prop: "text" | "href", value: string): void;
+  set(id: string, prop: "text" | "href" | "x" | "y", value: string | number): void;
   /** Centres a glyph and the text after it as one line around the screen's centre. */
   centreWithGlyph(iconId: string, textId: string): void;
 }

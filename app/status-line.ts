@@ -19,8 +19,6 @@ export interface StatusLine {
   /** The en-US text, which is also the msgid in app/i18n/*.po; `{n}` stands for `n`; "" says nothing. */
   text: string;
   n?: number;
-  /** Data older than three sync intervals and late: shown dimmed. */
-  stale: boolean;
 }
 
 /** A phone clock this far ahead of the watch's is not believed (its instants were written while it was wrong). */
@@ -28,9 +26,9 @@ const CLOCK_SLACK_S = LIMITS.clockSlackSeconds;
 /** The furthest ahead the companion ever plans. */
 const MAX_PLAN_S = LIMITS.maxPlanSeconds;
 
-function formatAge(seconds: number, stale: boolean): StatusLine {
-  if (seconds < 3600) return { text: "Updated {n} min ago", n: Math.max(1, Math.floor(seconds / 60)), stale: stale };
-  return { text: "Updated {n} h ago", n: Math.floor(seconds / 3600), stale: stale };
+function formatAge(seconds: number): StatusLine {
+  if (seconds < 3600) return { text: "Updated {n} min ago", n: Math.max(1, Math.floor(seconds / 60)) };
+  return { text: "Updated {n} h ago", n: Math.floor(seconds / 3600) };
 }
 
 /** The status in the watch's language: translated, then `{n}` filled in. */
@@ -59,18 +57,16 @@ export function isLate(s: Snapshot, now: number): boolean {
 
 export function decideStatus(input: StatusInput): StatusLine {
   const s = input.snapshot;
-  if (s === null || s.status === SyncStatus.SignedOut) return { text: "Sign in on your phone", stale: false };
-  if (s.status === SyncStatus.Retired) return { text: "Sign in with Google on your phone", stale: true };
-  if (s.status === SyncStatus.Reauth) return { text: "Sign in again on your phone", stale: true };
-  const interval = s.options.refreshMinutes * 60;
+  if (s === null || s.status === SyncStatus.SignedOut) return { text: "Sign in on your phone" };
+  if (s.status === SyncStatus.Retired) return { text: "Sign in with Google on your phone" };
+  if (s.status === SyncStatus.Reauth) return { text: "Sign in again on your phone" };
   const age = dataAge(s, input.now);
   const late = isLate(s, input.now);
-  const stale = late && age > 3 * interval;
-  if (late && !input.socketOpen) return { text: "Phone not connected", stale };
-  if (s.status === SyncStatus.NoInternet) return { text: "Allow internet in the Fitbit app", stale };
-  if (s.status === SyncStatus.Offline) return { text: "Phone has no internet", stale };
-  if (s.status === SyncStatus.Retrying || age === Infinity) return { text: "Sync problem — retrying", stale };
-  if (s.night === null || s.night.date < input.today) return { text: "No sleep data yet", stale };
-  if (late) return formatAge(age, stale);
-  return { text: "", stale: false };
+  if (late && !input.socketOpen) return { text: "Phone not connected" };
+  if (s.status === SyncStatus.NoInternet) return { text: "Allow internet in the Fitbit app" };
+  if (s.status === SyncStatus.Offline) return { text: "Phone has no internet" };
+  if (s.status === SyncStatus.Retrying || age === Infinity) return { text: "Sync problem — retrying" };
+  if (s.night === null || s.night.date < input.today) return { text: "No sleep data yet" };
+  if (late) return formatAge(age);
+  return { text: "" };
 }

@@ -13,9 +13,8 @@ export type UnitsChoice = "auto" | "metric" | "imperial";
 /** Which 7-bar weekly trend the face shows. */
 export type TrendChoice = "sleep" | "steps";
 
-/** One option: its settingsStorage key, the stored values, the default. */
+/** One option: the stored values and the default. Its settingsStorage key is its name in {@link OPTIONS}. */
 export interface OptionSpec {
-  key: string;
   values: string[];
   /** Index of the default value. */
   initial: number;
@@ -23,12 +22,15 @@ export interface OptionSpec {
 
 /** Every option the watch needs, in the order the settings page shows them and the wire carries them. */
 export const OPTIONS = {
-  refreshMinutes: { key: "refreshMinutes", values: ["15", "30", "60"], initial: 0 },
-  units: { key: "units", values: ["auto", "metric", "imperial"], initial: 0 },
-  trend: { key: "trend", values: ["sleep", "steps"], initial: 0 },
+  refreshMinutes: { values: ["15", "30", "60"], initial: 0 },
+  units: { values: ["auto", "metric", "imperial"], initial: 0 },
+  trend: { values: ["sleep", "steps"], initial: 0 },
   /** Colour themes, by index into the face's theme table (app/themes.ts). */
-  theme: { key: "theme", values: ["0", "1", "2", "3"], initial: 0 },
+  theme: { values: ["0", "1", "2", "3"], initial: 0 },
 };
+
+/** An option's name, which is also its settingsStorage key. */
+export type OptionName = keyof typeof OPTIONS;
 
 /** What the settings page shows of an option: its label and its values' names (msgids, in `values` order). */
 export interface OptionTexts {
@@ -81,12 +83,16 @@ export function defaultOptions(): WatchOptions {
 }
 
 /** Reads the options from stored values (each falling back to its default when unset or unknown). */
-export function optionsFromValues(value: (spec: OptionSpec) => string | undefined): WatchOptions {
-  const index = (spec: OptionSpec) => {
-    const i = spec.values.indexOf(value(spec) ?? "");
-    return i < 0 ? spec.initial : i;
-  };
-  return fromIndexes(ORDER.map(index)) as WatchOptions;
+export function optionsFromValues(value: (name: OptionName) => string | undefined): WatchOptions {
+  // The table's order is the wire order (ORDER).
+  const names = Object.keys(OPTIONS) as OptionName[];
+  return fromIndexes(
+    names.map((name) => {
+      const spec: OptionSpec = OPTIONS[name];
+      const i = spec.values.indexOf(value(name) ?? "");
+      return i < 0 ? spec.initial : i;
+    }),
+  ) as WatchOptions;
 }
 
 /** Wire form: [refresh minutes, units index, trend index, theme]. */

@@ -1,4 +1,4 @@
-import { optionsFromValues, WatchOptions } from "./options";
+import { OPTIONS, optionsFromValues, WatchOptions } from "./options";
 import { DEFAULT_PROVIDER, isProviderId, ProviderId, PROVIDERS, REDIRECT_URI } from "./providers";
 
 /**
@@ -81,7 +81,7 @@ export function readProvider(get: (key: string) => string | null | undefined): P
 
 /** Reads the watch options from settings (keys and values from common/options.ts). */
 export function readOptions(get: (key: string) => string | null | undefined): WatchOptions {
-  return optionsFromValues((spec) => parseSelect(get(spec.key), spec.values, ""));
+  return optionsFromValues((name) => parseSelect(get(name), OPTIONS[name].values, ""));
 }
 
 /** What the page needs to render `<Oauth>` for the next sign-in. */

@@ -24,7 +24,7 @@ function optionSelect(name: keyof typeof OPTIONS) {
   return (
     <Select
       label={gettext(texts.label)}
-      settingsKey={spec.key}
+      settingsKey={name}
       options={options(spec.values.map((value, i): [string, string] => [texts.names[i], value]))}
     />
   );

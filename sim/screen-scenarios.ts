@@ -1,7 +1,7 @@
 // The documented screens (docs/screens, `npm run screens`) and the worst cases of the layout check
 // (test/sim/layout.e2e.test.ts), as scenario documents. One place writes what the screens show, so the
 // pictures in the README and the layout test cover the same states.
-import { defaultOptions, OPTIONS } from "../common/options";
+import { defaultOptions, OptionName, OPTIONS } from "../common/options";
 import { SettingsKey } from "../common/settings-keys";
 import { optionChoice, providerChoice } from "./choices";
 import { encodeSnapshot, Night, Snapshot, SNAPSHOT_FILE } from "../common/snapshot";
@@ -21,14 +21,22 @@ type Step = Record<string, unknown>;
 function sweep(name: string): Step[] {
   const steps: Step[] = [];
   for (let theme = 0; theme < THEME_COUNT; theme++) {
-    steps.push({ do: "setting", key: OPTIONS.theme.key, value: optionChoice("theme", OPTIONS.theme.values[theme]) });
+    steps.push({
+      do: "setting",
+      key: "theme" satisfies OptionName,
+      value: optionChoice("theme", OPTIONS.theme.values[theme]),
+    });
     steps.push({ do: "advance", minutes: 1 });
     for (let c = 0; c < COMPLICATION_COUNT; c++) {
       steps.push({ do: "screen", name: `${name}-theme${theme}-c${c}` });
       steps.push({ do: "tap", id: "complication-hit" });
     }
   }
-  steps.push({ do: "setting", key: OPTIONS.theme.key, value: optionChoice("theme", OPTIONS.theme.values[0]) });
+  steps.push({
+    do: "setting",
+    key: "theme" satisfies OptionName,
+    value: optionChoice("theme", OPTIONS.theme.values[0]),
+  });
   return steps;
 }
 

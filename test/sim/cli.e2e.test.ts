@@ -383,7 +383,7 @@ describe("simulator end to end (watch face)", () => {
 });
 
 describe("simulator end to end (midnight)", () => {
-  it("resets the live activity at midnight and keeps last night until a newer one arrives", () => {
+  it("resets the live activity at midnight and keeps the night, named by its day, until a newer one arrives", () => {
     const r = simulate({
       start: "2026-11-24T22:00:00",
       timeZone: "Europe/Berlin",
@@ -405,7 +405,7 @@ describe("simulator end to end (midnight)", () => {
     const [before, after, morning] = ["before", "after", "morning"].map((n) => screen(r, n));
     assert.deepEqual([before.date, before.steps], ["Tue, Nov 24", "9,120"]);
     assert.deepEqual([after.date, after.steps], ["Wed, Nov 25", "0"]);
-    assert.equal(after.sleep, before.sleep, "last night stays after midnight");
+    assert.equal(after.sleep, `Tue ${before.sleep}`, "the night stays after midnight, named by the day it ended");
     assert.equal(after.status, "No sleep data yet");
     assert.equal(morning.status, SYNCED);
     assert.notEqual(morning.bedtime, before.bedtime, "the newer night replaced it");

@@ -36,6 +36,9 @@ function assertNoOverlaps(result: RunResult): void {
     .filter((s) => s.kind === "watch" && s.minTextPx !== null && s.minTextPx < 16)
     .map((s) => `${s.name}: ${s.minTextPx} px`);
   assert.deepEqual(small, []);
+  // Always-on: pure black around a few grey lines (issue 20: under 10 % of the pixels lit).
+  const bright = result.screens.filter((s) => s.aod && (s.litRatio ?? 1) >= 0.1).map((s) => `${s.name}: ${s.litRatio}`);
+  assert.deepEqual(bright, []);
   assert.deepEqual(result.problems, []);
 }
 
