@@ -26,7 +26,7 @@ export function nextComplication(index: number, figures: ActivityFigures): numbe
 }
 
 /**
- * The complication's text: `12/22 AZM`, `1,200 kcal`, `3.1 km`, `5 floors`, `Sleep 90%` (last
+ * The complication's text: `12/22`, `1,200 kcal`, `3.1 km`, `5 floors`, `Efficiency 90%` (last
  * night's efficiency, null when no night is known); `--` when unknown.
  */
 export function complicationText(
@@ -39,9 +39,11 @@ export function complicationText(
   gettext: (m: string) => string,
 ): string {
   const kind = COMPLICATIONS[index];
-  if (kind === "efficiency") return gettext("Sleep {n}%").replace("{n}", efficiency === null ? "--" : "" + efficiency);
+  if (kind === "efficiency")
+    return gettext("Efficiency {n}%").replace("{n}", efficiency === null ? "--" : "" + efficiency);
   const count = (v: number | undefined) => (v === undefined ? "--" : formatLocalCount(language, v));
-  if (kind === "azm") return count(f.azm) + (f.azmGoal === undefined ? "" : "/" + f.azmGoal) + " " + gettext("AZM");
+  // Zone minutes are the bolt glyph and the numbers: "AZM" meant nothing to most users.
+  if (kind === "azm") return count(f.azm) + (f.azmGoal === undefined ? "" : "/" + f.azmGoal);
   if (kind === "calories") return count(f.calories) + " " + gettext("kcal");
   if (kind === "floors") return count(f.floors) + " " + gettext("floors");
   const miles = units === "imperial" || (units === "auto" && deviceUnits === "us");

@@ -83,11 +83,13 @@ export interface WatchDeps {
   /** The `sleep` module's state; null without the module or `access_sleep`. */
   sleepState(): SleepState;
   onSleepChange(listener: () => void): void;
+  /** The `power` module's battery: `chargeLevel` in percent, read fresh at every render. */
+  battery: { chargeLevel: number };
   /** Steps in the last 10 minutes (`user-activity` minuteHistory); undefined when unknown or not allowed. */
   recentSteps(): number | undefined;
   /** Writes `value` as a CBOR file and queues it to the companion (`outbox.enqueueFile`); throws on failure. */
   sendFile(name: string, value: unknown): void;
   warn(line: string): void;
-  gettext(msgid: string): string;
+  gettext: (msgid: string) => string;
   tapTarget: Tappable | null;
 }

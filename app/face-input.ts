@@ -13,6 +13,8 @@ export interface FaceInput {
   deviceUnits: string;
   gettext: (msgid: string) => string;
   activity: ActivityFigures;
+  /** The battery's charge in percent. */
+  battery: number;
   complication: number;
   snapshot: Snapshot | null;
   status: StatusLine;

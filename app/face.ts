@@ -8,7 +8,6 @@ import {
   formatLocalTimeOfDay,
   formatLocalWeekday,
 } from "../common/locale-format";
-import { weekdayOf } from "../common/civil-date";
 import { LIMITS } from "../common/limits";
 import { Night, Snapshot } from "../common/snapshot";
 import { COMPLICATIONS, complicationText } from "./complication";
@@ -37,10 +36,13 @@ export interface Face {
 }
 
 /** Last night's asleep time in the language (a nap says so by its glyph and on the line below). */
+/** One string for an id the face names four times (the watch keeps every copy in its bytecode). */
+const COMPLICATION_ICON = "complication-icon";
+
 /** Last night's duration; an earlier night says which day it ended ("Mon 7h 07m"), never dimmed. */
 export function sleepText(night: Night | null, language: string, today: number): string {
   if (night === null) return UNKNOWN_TEXT;
-  const day = night.date < today ? formatLocalWeekday(language, weekdayOf(night.date)) + " " : "";
+  const day = night.date < today ? formatLocalWeekday(language, night.date) + " " : "";
   return day + formatLocalDuration(language, night.minutesAsleep);
 }
 
@@ -90,7 +92,7 @@ export function createFace(doc: ElementSource, drawAod: AodDrawer | null): Face 
   const centre = el("date").x;
   // Colours the view's stylesheet owns.
   const sleepColour = el("sleep-icon").style.fill;
-  const glyphColour = el("complication-icon").style.fill;
+  const glyphColour = el(COMPLICATION_ICON).style.fill;
 
   const track = el("stage-track");
   const tallestBar = el("bar-0");
@@ -147,6 +149,7 @@ export function createFace(doc: ElementSource, drawAod: AodDrawer | null): Face 
     set("time", "text", formatClockTime(now.getHours(), now.getMinutes(), input.clockDisplay));
     set("date", "text", formatLocalDate(input.language, now.getDay(), now.getMonth(), now.getDate()));
     set("steps", "text", a.steps === undefined ? UNKNOWN_TEXT : formatLocalCount(input.language, a.steps));
+    set("battery", "text", input.gettext("{n}%").replace("{n}", "" + input.battery));
     set("ring", "sweepAngle", sweep(a.steps, a.stepsGoal));
     set("azm-ring", "sweepAngle", sweep(a.azm, a.azmGoal));
     set("ring", "fill", theme.steps);
@@ -171,10 +174,10 @@ export function createFace(doc: ElementSource, drawAod: AodDrawer | null): Face 
     );
     // Each complication's glyph is named after it; efficiency is last night's sleep.
     const kind = COMPLICATIONS[input.complication] || COMPLICATIONS[0];
-    set("complication-icon", "href", "glyphs/" + (kind === "efficiency" ? "sleep" : kind) + ".png");
+    set(COMPLICATION_ICON, "href", "glyphs/" + (kind === "efficiency" ? "sleep" : kind) + ".png");
     // Only the zone-minutes bolt takes its ring's colour; other glyphs stay neutral.
-    set("complication-icon", "fill", kind === "azm" ? theme.azm : glyphColour);
-    centreWithGlyph("complication-icon", "complication", centre);
+    set(COMPLICATION_ICON, "fill", kind === "azm" ? theme.azm : glyphColour);
+    centreWithGlyph(COMPLICATION_ICON, "complication", centre);
     set("sleep", "text", sleepText(night, input.language, input.today));
     set("sleep-icon", "href", night !== null && night.nap ? "glyphs/nap.png" : "glyphs/sleep.png");
     set(
@@ -190,7 +193,11 @@ export function createFace(doc: ElementSource, drawAod: AodDrawer | null): Face 
     set(
       "rhr",
       "text",
-      s === null || s.restingHeartRate === null ? UNKNOWN_TEXT : s.restingHeartRate + " " + input.gettext("bpm"),
+      // Resting heart rate, said in words beside a grey heart: a red heart with "bpm" is how faces
+      // show the live sensor, which this is not (docs/decisions.md, issue 20).
+      s === null || s.restingHeartRate === null
+        ? UNKNOWN_TEXT
+        : input.gettext("{n} at rest").replace("{n}", "" + s.restingHeartRate),
     );
     // The heart sits just before the right-aligned resting heart rate.
     if (needsLayout("rhr")) set("rhr-icon", "x", Math.round(el("rhr").getBBox().x - GLYPH_GAP - el("rhr-icon").width));

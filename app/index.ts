@@ -10,6 +10,7 @@ import { today, goals, minuteHistory } from "user-activity";
 import { locale, preferences, units } from "user-settings";
 import { gettext } from "i18n";
 import { me } from "appbit";
+import { battery } from "power";
 import { drawAod } from "./aod-face";
 import { ViewElement } from "./deps";
 import { start } from "./start";
@@ -51,6 +52,7 @@ start({
   aod: AOD_BUILD ? drawAod : null,
   // The module is undefined without access_sleep; a revoked permission may also leave it silent.
   sleepState: () => (sleep && me.permissions.granted("access_sleep") ? sleep.state : null),
+  battery: battery,
   recentSteps: () => {
     try {
       let sum = 0;

@@ -82,8 +82,9 @@ export function start(deps: WatchDeps): void {
       clockDisplay: deps.userSettings.preferences.clockDisplay,
       language: deps.userSettings.locale.language,
       deviceUnits: deps.userSettings.units.distance,
-      gettext: (msgid) => deps.gettext(msgid),
+      gettext: deps.gettext,
       activity: activity,
+      battery: deps.battery.chargeLevel,
       complication: complication,
       snapshot: snapshot,
       status: decideStatus({

@@ -24,12 +24,6 @@ export function isCivilDate(value: unknown): value is CivilDate {
   return parts.day <= daysInMonth(parts.year, parts.month);
 }
 
-/** The weekday of a civil date, 0 = Sunday. */
-export function weekdayOf(date: CivilDate): number {
-  const p = splitCivilDate(date);
-  return new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay();
-}
-
 /** Number of days in a month of the proleptic Gregorian calendar. */
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();

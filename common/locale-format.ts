@@ -2,11 +2,13 @@
  * Dates, times, durations and numbers for the watch's five languages, as tables: the watch has no
  * Intl (docs/reference/fitbit-os.md §2.1). Unknown languages fall back to en-US.
  */
-import { pad2 } from "./civil-date";
+import { CivilDate, pad2, splitCivilDate } from "./civil-date";
 import { ClockDisplay, formatClockTime } from "./format-clock";
 
 interface LocaleTable {
   group: string;
+  /** Spanish leaves four-digit numbers ungrouped (RAE: `4321`, `12.345`): set to 5 there. */
+  groupFrom?: number;
   decimal: string;
   weekdays: string[];
   months: string[];
@@ -52,6 +54,7 @@ const TABLES: { [language: string]: LocaleTable } = {
   es: {
     decimal: ",",
     group: ".",
+    groupFrom: 5,
     weekdays: ["dom", "lun", "mar", "mié", "jue", "vie", "sáb"],
     months: ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"],
     date: (w, d, m) => w + ", " + d + " " + m,
@@ -79,15 +82,17 @@ export function formatLocalDate(language: string, weekday: number, month: number
   return t.date(t.weekdays[weekday], day, t.months[month], month + 1);
 }
 
-/** The short name of a weekday (0 = Sunday) in a language: `Mon`, `Mo`, `lun`, `月` … */
-export function formatLocalWeekday(language: string, weekday: number): string {
-  return table(language).weekdays[weekday];
+/** The short name of a civil date's weekday in a language: `Mon`, `Mo`, `lun`, `月` … */
+export function formatLocalWeekday(language: string, date: CivilDate): string {
+  const p = splitCivilDate(date);
+  return table(language).weekdays[new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay()];
 }
 
-/** An integer with the language's thousands separator: `8,421`, `8.421`, `8 421`. */
+/** An integer with the language's thousands separator: `8,421`, `8.421`, `8 421` (es: `8421`, `12.345`). */
 export function formatLocalCount(language: string, value: number): string {
   const digits = String(Math.round(Math.abs(value)));
-  const group = table(language).group;
+  const t = table(language);
+  const group = digits.length < (t.groupFrom || 4) ? "" : t.group;
   let out = "";
   for (let i = 0; i < digits.length; i++) {
     if (i > 0 && (digits.length - i) % 3 === 0) out += group;

@@ -122,6 +122,9 @@ var mods = {
       },
     },
   },
+  power: {
+    battery: { chargeLevel: 64 },
+  },
   "user-settings": {
     preferences: { clockDisplay: "24h" },
     units: { distance: "metric" },

@@ -175,6 +175,7 @@ function fakeWatch(now: Date) {
     },
     aod: drawAod,
     sleepState: () => w.sleep,
+    battery: { chargeLevel: 64 },
     recentSteps: () => w.recentSteps,
     onSleepChange: (l) => void listeners.sleep.push(l),
     sendFile: (name, value) => void w.sentFiles.push({ name, value }),
@@ -216,6 +217,12 @@ describe("watch face", () => {
     ]);
   });
 
+  it("shows the battery's charge through the catalogue's percentage ({n}%: \"64 %\" in fr-FR)", () => {
+    const { w, deps } = fakeWatch(NOW);
+    start(deps);
+    assert.equal(w.text("battery"), "64%");
+  });
+
   it("shows a snapshot received as a file: sleep, bedtime, resting heart rate, status", () => {
     const { w, deps } = fakeWatch(NOW);
     start(deps);
@@ -223,7 +230,7 @@ describe("watch face", () => {
     assert.deepEqual(["sleep", "bedtime", "rhr", "status"].map(w.text), [
       "7h 01m",
       "23:04–06:52",
-      "58 bpm",
+      "58 at rest",
       "", // all as planned: the status line says nothing
     ]);
   });
@@ -324,7 +331,7 @@ describe("watch face complication, units, language and theme", () => {
     w.tap();
     w.tap();
     seen.push(w.text("complication"));
-    assert.deepEqual(seen, ["11/22 AZM", "1,234 kcal", "3.1 km", "5 floors", "Sleep --%", "11/22 AZM", "Sleep 90%"]);
+    assert.deepEqual(seen, ["11/22", "1,234 kcal", "3.1 km", "5 floors", "Efficiency --%", "11/22", "Efficiency 90%"]);
   });
 
   it("skips floors on a watch without a barometer", () => {
@@ -334,9 +341,9 @@ describe("watch face complication, units, language and theme", () => {
     w.tap();
     w.tap();
     w.tap();
-    assert.equal(w.text("complication"), "Sleep --%");
+    assert.equal(w.text("complication"), "Efficiency --%");
     w.tap();
-    assert.equal(w.text("complication"), "11/22 AZM");
+    assert.equal(w.text("complication"), "11/22");
   });
 
   it("shows miles when the options say imperial, or the device does on auto", () => {

@@ -26,7 +26,7 @@ describe("locale formats on the watch", () => {
     ["en-US", "8,421"],
     ["de-DE", "8.421"],
     ["fr-FR", "8 421"],
-    ["es-ES", "8.421"],
+    ["es-ES", "8421"], // Spanish leaves four digits ungrouped (RAE)
     ["ja-JP", "8,421"],
   ];
   for (const [language, expected] of counts) {
@@ -37,6 +37,8 @@ describe("locale formats on the watch", () => {
     assert.equal(formatLocalCount("en-US", 1234567), "1,234,567");
     assert.equal(formatLocalCount("en-US", 999), "999");
     assert.equal(formatLocalCount("en-US", 0), "0");
+    assert.equal(formatLocalCount("es-ES", 12345), "12.345");
+    assert.equal(formatLocalCount("es-ES", 1234567), "1.234.567");
   });
 
   const durations: Array<[string, number, string]> = [

@@ -64,9 +64,13 @@ describe("no screen collides", () => {
           assert.equal(updated.bedtime, "10:58 PM–11:58 AM");
           assert.equal(updated.sleep, "12h 59m");
           assert.equal(updated.steps, "23,456");
+          assert.equal(updated.battery, "80%");
+          assert.equal(updated.rhr, "188 at rest");
         }
         if (locale === "ja-JP") assert.equal(updated.sleep, "12時間59分");
         if (locale === "fr-FR") assert.equal(updated.sleep, "12 h 59 min");
+        if (locale === "fr-FR") assert.equal(updated.battery, "80 %");
+        if (locale === "es-ES") assert.equal(updated.complication, "123/150");
         const complications = new Set(watch.map((s) => s.text.complication));
         assert.ok(complications.size >= COMPLICATION_COUNT, [...complications].join(" | "));
       });
