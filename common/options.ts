@@ -46,7 +46,7 @@ export const OPTION_TEXTS: { [name in keyof typeof OPTIONS]: OptionTexts } = {
   refreshMinutes: { label: "Refresh every", names: ["15 minutes", "30 minutes", "60 minutes"] },
   units: { label: "Units", names: ["Automatic", "Metric", "Imperial"] },
   trend: { label: "Weekly trend", names: ["Sleep", "Steps"] },
-  theme: { label: "Colour theme", names: ["Night", "Ocean", "Forest", "Ember"] },
+  theme: { label: "Color theme", names: ["Night", "Ocean", "Forest", "Ember"] },
 };
 
 /** The user's options that the watch needs, travelling inside every snapshot. */

@@ -25,21 +25,21 @@ function problemMsgid(problem: number, hasRetryAt: boolean): string {
     case Problem.None:
       return "";
     case Problem.Network:
-      return "No network: the phone could not reach the server. It will try again.";
+      return "No network on the phone. It tries again on its own; your watch keeps the last data.";
     case Problem.Server:
-      return "The server had a problem. Syncing will try again on its own.";
+      return "{provider} had a problem. It tries again on its own; your watch keeps the last data.";
     case Problem.RateLimited:
       return hasRetryAt
-        ? "Too many requests for now: syncing pauses until {time}."
-        : "Too many requests for now: syncing pauses until the limit resets.";
+        ? "{provider} is limiting updates. Next try {time}; your watch keeps the last data."
+        : "{provider} is limiting updates. It tries again later; your watch keeps the last data.";
     case Problem.Malformed:
-      return "The server sent data this app did not understand; the last good data is kept.";
+      return "{provider} sent data this face could not read. It keeps the last good data and tries again.";
     case Problem.InvalidGrant:
       return "Access has expired or was revoked: sign in again.";
     case Problem.MissingScope:
       return "Permission for sleep, activity or heart rate is missing: sign in again and allow all of them.";
     case Problem.Retired:
-      return "{provider} retired — sign in with {default}. Google turned it off on 2 November 2026.";
+      return "{provider} retired — sign in with {default}. Google turned it off on November 2, 2026.";
     case Problem.AccountNotLinked:
       return "This Google account has no Fitbit data.";
     case Problem.LegacyLogin:

@@ -22,6 +22,8 @@ export interface ProviderInfo {
   optionLabel: string;
   /** msgid of the sign-in button. */
   signInLabel: string;
+  /** msgid: which account to sign in with, said before sign-in. */
+  accountHint: string;
   authorizeUrl: string;
   tokenUrl: string;
   revokeUrl: string;
@@ -61,6 +63,7 @@ export const PROVIDERS: ProviderInfo[] = [
     displayName: "Google Health",
     optionLabel: "Google Health",
     signInLabel: "Sign in with Google",
+    accountHint: "Use the Google account your Fitbit data is in: the one the Fitbit app signs in with.",
     authorizeUrl: "https://accounts.google.com/o/oauth2/v2/auth",
     tokenUrl: "https://oauth2.googleapis.com/token",
     revokeUrl: "https://oauth2.googleapis.com/revoke",
@@ -88,6 +91,7 @@ export const PROVIDERS: ProviderInfo[] = [
     displayName: "Fitbit Web API",
     optionLabel: "Fitbit Web API (retired)",
     signInLabel: "Sign in with Fitbit",
+    accountHint: "Use the Fitbit account your watch is set up with.",
     authorizeUrl: "https://www.fitbit.com/oauth2/authorize",
     tokenUrl: "https://api.fitbit.com/oauth2/token",
     revokeUrl: "https://api.fitbit.com/oauth2/revoke",

@@ -70,6 +70,11 @@ export function parseSelect<T extends string>(raw: string | null | undefined, al
   return fallback;
 }
 
+/** What a Select stores when the user picks the value at `index` (shown as `name`). */
+export function selectChoice(index: number, name: string, value: string): string {
+  return JSON.stringify({ selected: [index], values: [{ name: name, value: value }] });
+}
+
 /** Reads the provider choice; the default provider unless the user picked another. */
 export function readProvider(get: (key: string) => string | null | undefined): ProviderId {
   return parseSelect<ProviderId>(

@@ -1,5 +1,5 @@
 import { PROVIDERS, ProviderId, providerInfo } from "../common/providers";
-import { OauthRequest, SettingsKey, SyncReport } from "../common/settings-keys";
+import { OauthRequest, selectChoice, SettingsKey, SyncReport } from "../common/settings-keys";
 import { Problem } from "../common/sync-status";
 import { formatAgo, formatClock, pageLocale } from "./dates";
 
@@ -45,12 +45,27 @@ function signInButton(props: AccountProps, request: OauthRequest) {
 export function accountSection(props: AccountProps) {
   const { report, gettext: t } = props;
   const signedIn = report !== null && report.signedIn;
+  const name = t(providerInfo(signedIn ? report.provider : props.provider).displayName);
+  // Before sign-in, when the page offers it: which account to use, what is read, where it goes.
+  const offering =
+    props.configured &&
+    !props.unavailable &&
+    !signedIn &&
+    props.request !== null &&
+    props.request.provider === props.provider &&
+    !(report !== null && report.provider === props.provider && report.problem === Problem.Retired);
+  // What is read and where it goes, before anyone signs in (plain words, no scopes).
+  const readOnly = t(
+    "This face only reads last night's sleep, today's activity and your resting heart rate; it changes nothing. The data goes from {provider} to this phone and your watch, and nowhere else.",
+  ).replace("{provider}", name);
   const lastSync =
     report !== null && report.lastSyncAt !== null
       ? t("Last sync: {time}").replace("{time}", formatAgo(report.lastSyncAt, Date.now(), pageLocale(t)))
       : t("Not synced yet");
   return (
     <Section title={<Text bold>{t("Account")}</Text>}>
+      {offering ? <Text>{t(providerInfo(props.provider).accountHint)}</Text> : null}
+      {offering ? <Text>{readOnly}</Text> : null}
       {!props.configured ? (
         <Text>
           {t(
@@ -66,12 +81,13 @@ export function accountSection(props: AccountProps) {
           {t("Signed in with {provider}.").replace("{provider}", t(providerInfo(report.provider).displayName))}
         </Text>
       ) : report !== null && report.provider === props.provider && report.problem === Problem.Retired ? (
-        <Text>
-          {t("Choose {default} under Provider below to sign in again.").replace(
-            "{default}",
-            t(PROVIDERS[0].displayName),
-          )}
-        </Text>
+        // One button to the provider that works (the first is the default).
+        <Button
+          label={t("Switch to {default}").replace("{default}", t(PROVIDERS[0].displayName))}
+          onClick={() =>
+            props.write(SettingsKey.provider, selectChoice(0, t(PROVIDERS[0].optionLabel), PROVIDERS[0].id))
+          }
+        />
       ) : props.request !== null && props.request.provider === props.provider ? (
         signInButton(props, props.request)
       ) : (
@@ -92,6 +108,13 @@ export function accountSection(props: AccountProps) {
       ) : null}
       {signedIn ? (
         <Button label={t("Sign out")} onClick={() => props.write(SettingsKey.signOut, String(Date.now()))} />
+      ) : null}
+      {signedIn ? (
+        <Text>
+          {t(
+            "Sign out ends this face's access on this phone and at {provider}. Your watch keeps the last data until you sign in again.",
+          ).replace("{provider}", name)}
+        </Text>
       ) : null}
     </Section>
   );

@@ -52,18 +52,19 @@ registerSettingsPage(({ settings, settingsStorage }) => {
         write: (key, value) => settingsStorage.setItem(key, value),
         gettext,
       })}
-      <Section title={<Text bold>{gettext("Data")}</Text>}>
+      <Section title={<Text bold>{gettext("Face")}</Text>}>
+        {optionSelect("units")}
+        {optionSelect("trend")}
+        {optionSelect("theme")}
+      </Section>
+      {/* Settings most people never change, last. */}
+      <Section title={<Text bold>{gettext("Advanced")}</Text>}>
         <Select
           label={gettext("Provider")}
           settingsKey={SettingsKey.provider}
           options={options(PROVIDERS.map((p): [string, string] => [p.optionLabel, p.id]))}
         />
         {optionSelect("refreshMinutes")}
-      </Section>
-      <Section title={<Text bold>{gettext("Face")}</Text>}>
-        {optionSelect("units")}
-        {optionSelect("trend")}
-        {optionSelect("theme")}
       </Section>
     </Page>
   );

@@ -4,11 +4,12 @@
 // and tests write choices through these, never a position or a name of their own.
 import { OPTION_TEXTS, OPTIONS } from "../common/options";
 import { PROVIDERS, ProviderId } from "../common/providers";
+import { selectChoice } from "../common/settings-keys";
 
 function stored(names: string[], values: string[], value: string): string {
   const index = values.indexOf(value);
   if (index < 0) throw new Error(`no choice ${value} among ${values.join(", ")}`);
-  return JSON.stringify({ selected: [index], values: [{ name: names[index], value }] });
+  return selectChoice(index, names[index], value);
 }
 
 /** The stored choice of one option (its value as the options table spells it). */

@@ -6,7 +6,7 @@ import { Problem } from "../../common/sync-status";
 describe("problems in plain words", () => {
   it("says nothing when there is no problem", () => assert.equal(describeProblem(Problem.None, "google"), ""));
 
-  it("says until when syncing pauses for a rate limit", () => {
+  it("says who limits updates, when the next try is and that the watch keeps its data", () => {
     process.env.TZ = "UTC";
     assert.equal(
       describeProblem(
@@ -16,7 +16,7 @@ describe("problems in plain words", () => {
         (m) => m,
         (t) => new Date(t * 1000).toISOString().slice(11, 16),
       ),
-      "Too many requests for now: syncing pauses until 14:05.",
+      "Google Health is limiting updates. Next try 14:05; your watch keeps the last data.",
     );
   });
 

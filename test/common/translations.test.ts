@@ -46,7 +46,7 @@ const CATALOGUES = {
       ...literals("common/problem-text.ts", /"([A-Z{][^"]+[.])"/g),
       // The tables the page draws from: option labels and values, provider labels.
       ...Object.values(OPTION_TEXTS).flatMap((texts) => [texts.label, ...texts.names]),
-      ...PROVIDERS.flatMap((p) => [p.displayName, p.optionLabel, p.signInLabel]),
+      ...PROVIDERS.flatMap((p) => [p.displayName, p.optionLabel, p.signInLabel, p.accountHint]),
     ],
   },
 };

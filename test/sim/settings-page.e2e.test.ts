@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { ensureBuild, simulatorCredentials } from "../../sim/ensure-build";
 import { describePage, findNodes, loadSettingsPage, readFba } from "fitbit-os-sim";
+import { providerChoice } from "../../sim/choices";
+import { Problem } from "../../common/sync-status";
 
 const ROOT = join(__dirname, "..", "..");
 
@@ -78,6 +80,57 @@ describe("settings page on the built bundle", () => {
     assert.doesNotMatch(text(1), /Next check/, "not beside a problem, which says what happens next itself");
   });
 
+  it("before sign-in says which account to use, what is read and where it goes; signed in, what signing out does", () => {
+    const before = describePage(
+      page("en-US", {
+        clientConfigured: '{"google":true,"fitbit":false}',
+        oauthRequest: '{"provider":"google","clientId":"id","state":"s","challenge":"c"}',
+      }),
+    ).join(" ");
+    assert.match(before, /Use the Google account your Fitbit data is in/);
+    assert.match(
+      before,
+      /only reads .* it changes nothing\. The data goes from Google Health to this phone and your watch/,
+    );
+    const signedIn = describePage(page("en-US", SIGNED_IN)).join(" ");
+    assert.match(signedIn, /Sign out ends this face's access on this phone and at Google Health/);
+    assert.doesNotMatch(signedIn, /only reads/);
+  });
+
+  it("offers one button to Google Health when the chosen provider is retired, and it switches", () => {
+    const written: Array<[string, string]> = [];
+    const fba = readFba(ensureBuild(ROOT, simulatorCredentials(ROOT), () => undefined));
+    const render = loadSettingsPage(
+      fba.companion?.files.get("settings.js")?.toString("utf8") ?? "",
+      () => 0,
+      {},
+      "de-DE",
+      (name) => assert.fail(`not emulated: ${name}`),
+    );
+    const tree = render({
+      settings: {
+        clientConfigured: '{"google":true,"fitbit":true}',
+        provider: providerChoice("fitbit"),
+        status: `{"signedIn":false,"provider":"fitbit","lastSyncAt":null,"problem":${Problem.Retired},"retryAt":null}`,
+      },
+      settingsStorage: { setItem: (key: string, value: string) => written.push([key, value]) },
+    });
+    const buttons = findNodes(tree, "Button");
+    assert.deepEqual(
+      buttons.map((b) => b.props.label),
+      ["Zu Google Health wechseln"],
+    );
+    (buttons[0].props.onClick as () => void)();
+    assert.equal(written.length, 1);
+    assert.equal(written[0][0], "provider");
+    assert.equal((JSON.parse(written[0][1]) as { values: Array<{ value: string }> }).values[0].value, "google");
+  });
+
+  it("keeps provider and refresh interval under Advanced, after the face's options", () => {
+    const text = describePage(page("en-US", SIGNED_IN)).join(" | ");
+    assert.ok(text.indexOf("[Select: Color theme]") < text.indexOf("[Select: Provider]"), text);
+  });
+
   it("says so when the build has no OAuth client", () => {
     assert.match(
       describePage(page("en-US", {})).join(" "),
@@ -96,10 +149,13 @@ describe("settings page on the built bundle", () => {
     );
   });
 
-  it("explains a rate limit with the time syncing resumes", () => {
+  it("explains a rate limit with the time of the next try", () => {
     process.env.TZ = "UTC";
     const status = '{"signedIn":true,"provider":"google","lastSyncAt":null,"problem":3,"retryAt":1795536000}';
-    assert.match(describePage(page("en-US", { ...SIGNED_IN, status })).join(" "), /syncing pauses until 4:00 PM\./);
+    assert.match(
+      describePage(page("en-US", { ...SIGNED_IN, status })).join(" "),
+      /Next try 4:00 PM; your watch keeps the last data\./,
+    );
     assert.match(describePage(page("de-DE", { ...SIGNED_IN, status })).join(" "), / 16:00/);
   });
 });
