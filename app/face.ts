@@ -14,7 +14,7 @@ import { COMPLICATIONS, complicationText } from "./complication";
 import { ElementSource, ViewElement } from "./deps";
 import { AodDrawer, FaceInput, FaceTools } from "./face-input";
 import { formatStatus } from "./status-line";
-import { THEMES } from "./themes";
+import { THEMES } from "../common/themes";
 
 /** Text shown for a value that is not known: never a made-up zero. */
 export const UNKNOWN_TEXT = "--";

@@ -1,4 +1,5 @@
 import { OPTIONS, optionsFromValues, WatchOptions } from "./options";
+import { THEMES } from "./themes";
 import { DEFAULT_PROVIDER, isProviderId, ProviderId, PROVIDERS, REDIRECT_URI } from "./providers";
 
 /**
@@ -61,12 +62,20 @@ export function parseClientConfigured(raw: string | null | undefined): ClientCon
 }
 
 /** The chosen value of a `Select` setting (`{"selected":[i],"values":[{"name","value"}]}`), if allowed. */
-export function parseSelect<T extends string>(raw: string | null | undefined, allowed: T[], fallback: T): T {
-  const record = asRecord(parseJson(raw));
+export function parseSelect<T extends string>(
+  raw: string | null | undefined,
+  allowed: T[],
+  fallback: T,
+  aliases: string[] = [],
+): T {
+  const parsed = parseJson(raw);
+  const record = asRecord(parsed);
   const values = record === null ? null : record.values;
   const first = Array.isArray(values) ? asRecord(values[0]) : null;
-  const value = first === null ? undefined : first.value;
-  for (let i = 0; i < allowed.length; i++) if (allowed[i] === value) return allowed[i];
+  // A Select stores {selected, values}; a ColorSelect a JSON string: its value, or else its colour,
+  // which `aliases` maps to the value at the same index (docs/reference/fitbit-os.md §6).
+  const value = typeof parsed === "string" ? parsed : first === null ? undefined : first.value;
+  for (let i = 0; i < allowed.length; i++) if (allowed[i] === value || aliases[i] === value) return allowed[i];
   return fallback;
 }
 
@@ -86,7 +95,9 @@ export function readProvider(get: (key: string) => string | null | undefined): P
 
 /** Reads the watch options from settings (keys and values from common/options.ts). */
 export function readOptions(get: (key: string) => string | null | undefined): WatchOptions {
-  return optionsFromValues((name) => parseSelect(get(name), OPTIONS[name].values, ""));
+  return optionsFromValues((name) =>
+    parseSelect(get(name), OPTIONS[name].values, "", name === "theme" ? THEMES.map((t) => t.steps) : []),
+  );
 }
 
 /** What the page needs to render `<Oauth>` for the next sign-in. */

@@ -10,6 +10,7 @@ import {
   SettingsKey,
 } from "../common/settings-keys";
 import { accountSection } from "./account";
+import { THEMES } from "../common/themes";
 import { formatClock, pageLocale } from "./dates";
 
 /** Options of a Select, with translated names (the stored values stay the same in every language). */
@@ -55,7 +56,11 @@ registerSettingsPage(({ settings, settingsStorage }) => {
       <Section title={<Text bold>{gettext("Face")}</Text>}>
         {optionSelect("units")}
         {optionSelect("trend")}
-        {optionSelect("theme")}
+        <Text>{gettext(OPTION_TEXTS.theme.label)}</Text>
+        <ColorSelect
+          settingsKey="theme"
+          colors={THEMES.map((theme, i) => ({ color: theme.steps, value: OPTIONS.theme.values[i] }))}
+        />
       </Section>
       {/* Settings most people never change, last. */}
       <Section title={<Text bold>{gettext("Advanced")}</Text>}>

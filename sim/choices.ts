@@ -17,6 +17,11 @@ export function optionChoice(name: keyof typeof OPTIONS, value: string): string 
   return stored(OPTION_TEXTS[name].names, OPTIONS[name].values, value);
 }
 
+/** What the theme's ColorSelect stores when the user picks one: its value as a JSON string (assumed). */
+export function themeChoice(index: number): string {
+  return JSON.stringify(OPTIONS.theme.values[index]);
+}
+
 /** The stored choice of a provider. */
 export function providerChoice(id: ProviderId): string {
   return stored(

@@ -3,7 +3,7 @@
 // pictures in the README and the layout test cover the same states.
 import { defaultOptions, OptionName, OPTIONS } from "../common/options";
 import { SettingsKey } from "../common/settings-keys";
-import { optionChoice, providerChoice } from "./choices";
+import { providerChoice, themeChoice } from "./choices";
 import { encodeSnapshot, Night, Snapshot, SNAPSHOT_FILE } from "../common/snapshot";
 import { SyncStatus } from "../common/sync-status";
 import { LANGUAGES } from "../common/languages";
@@ -24,7 +24,7 @@ function sweep(name: string): Step[] {
     steps.push({
       do: "setting",
       key: "theme" satisfies OptionName,
-      value: optionChoice("theme", OPTIONS.theme.values[theme]),
+      value: themeChoice(theme),
     });
     steps.push({ do: "advance", minutes: 1 });
     for (let c = 0; c < COMPLICATION_COUNT; c++) {
@@ -35,7 +35,7 @@ function sweep(name: string): Step[] {
   steps.push({
     do: "setting",
     key: "theme" satisfies OptionName,
-    value: optionChoice("theme", OPTIONS.theme.values[0]),
+    value: themeChoice(0),
   });
   return steps;
 }

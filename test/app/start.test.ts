@@ -7,7 +7,7 @@ import { ViewElement, WatchDeps } from "../../app/deps";
 import { start } from "../../app/start";
 import { SleepState } from "../../app/wake-watch";
 import { defaultOptions, OPTIONS } from "../../common/options";
-import { THEMES } from "../../app/themes";
+import { THEMES } from "../../common/themes";
 import { encodeSnapshot, Snapshot } from "../../common/snapshot";
 import { SyncStatus } from "../../common/sync-status";
 import { createDocument, decodeCbor, deviceOf, encodeCbor } from "fitbit-os-sim";

@@ -1,6 +1,7 @@
 // The settings page as the Fitbit app draws it, roughly: a phone-width column on a light grey
 // ground, each Section a bold title over a white card, one row per component (Select: label left,
-// chosen value right; Button and Oauth: a row in the accent colour; Text: wrapped paragraphs).
+// chosen value right; Button and Oauth: a row in the accent colour; ColorSelect: a row of
+// swatches, the picked one ringed; Text: wrapped paragraphs).
 // Text is laid out with the same outlines as the watch screens, and the same layout check runs
 // on the result (rows whose parts collide, text that leaves the column).
 import { PageNode } from "../phone/settings-page";
@@ -100,6 +101,22 @@ function chosen(node: PageNode, settings: Record<string, string>): string {
   return typeof options[0]?.name === "string" ? options[0].name : "";
 }
 
+/** Which swatch of a ColorSelect is picked: the stored JSON string is a swatch's value or colour (else the first). */
+function pickedSwatch(
+  node: PageNode,
+  settings: Record<string, string>,
+  colors: Array<{ color?: unknown; value?: unknown }>,
+): number {
+  const key = typeof node.props.settingsKey === "string" ? node.props.settingsKey : "";
+  try {
+    const stored: unknown = JSON.parse(settings[key] ?? "null");
+    const index = colors.findIndex((c) => c.value === stored || c.color === stored);
+    return Math.max(0, index);
+  } catch {
+    return 0;
+  }
+}
+
 function row(l: Layout, node: PageNode, settings: Record<string, string>): void {
   const left = MARGIN + PAD;
   const right = PAGE_WIDTH - MARGIN - PAD;
@@ -123,6 +140,22 @@ function row(l: Layout, node: PageNode, settings: Record<string, string>): void 
       drawText(l, typeof node.props.label === "string" ? node.props.label : "", left, l.y - 18);
       const value = node.type === "Select" ? chosen(node, settings) : "";
       drawText(l, value, right, l.y - 18, { fill: GREY, anchor: "end" });
+      return;
+    }
+    case "ColorSelect": {
+      // A row of swatches; the picked one is ringed.
+      const colors = Array.isArray(node.props.colors)
+        ? (node.props.colors as Array<{ color?: unknown; value?: unknown }>)
+        : [];
+      const picked = pickedSwatch(node, settings, colors);
+      l.y += 52;
+      colors.forEach((c, i) => {
+        const [cx, cy] = [left + 18 + i * 44, l.y - 26];
+        const fill = typeof c.color === "string" ? c.color.replace(/[^#\w]/g, "") : "#000000";
+        if (i === picked)
+          l.parts.push(`<circle cx="${cx}" cy="${cy}" r="19" fill="none" stroke="${GREY}" stroke-width="2"/>`);
+        l.parts.push(`<circle cx="${cx}" cy="${cy}" r="15" fill="${fill}"/>`);
+      });
       return;
     }
     case "Button":
