@@ -2,7 +2,7 @@
 // Runs the built .fba in the simulated world and reports what the watch showed.
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { InstallRefused, RunResult, ScenarioError, toJson, toText } from "fitbit-os-sim";
+import { exitCodeOf, RunResult, ScenarioError, toJson, toText } from "fitbit-os-sim";
 import { runScenario } from "./run-scenario";
 
 export interface CliOptions {
@@ -74,19 +74,7 @@ async function main(): Promise<number> {
     else console.log(`${toText(result)}\nsimulated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return 0;
   } catch (error) {
-    // A refused install exits 3 with the reason, as a sideload to a watch would fail.
-    if (error instanceof InstallRefused) {
-      console.error(error.message);
-      return 3;
-    }
-    console.error(
-      error instanceof ScenarioError
-        ? error.message
-        : error instanceof Error
-          ? (error.stack ?? error.message)
-          : String(error),
-    );
-    return 2;
+    return exitCodeOf(error);
   }
 }
 

@@ -101,17 +101,25 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
     else console.log(`${toText(result)}\nsimulated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return 0;
   } catch (error) {
-    if (error instanceof InstallRefused) {
-      console.error(error.message);
-      return 3;
-    }
-    console.error(
-      error instanceof ScenarioError
-        ? error.message
-        : error instanceof Error
-          ? (error.stack ?? error.message)
-          : String(error),
-    );
-    return 2;
+    return exitCodeOf(error);
   }
+}
+
+/**
+ * Says why a run failed and gives its exit code: 3 for a refused install (as a sideload to a watch
+ * would fail), 2 for anything else (a bad argument or scenario names what is wrong).
+ */
+export function exitCodeOf(error: unknown): number {
+  if (error instanceof InstallRefused) {
+    console.error(error.message);
+    return 3;
+  }
+  console.error(
+    error instanceof ScenarioError
+      ? error.message
+      : error instanceof Error
+        ? (error.stack ?? error.message)
+        : String(error),
+  );
+  return 2;
 }

@@ -15,6 +15,7 @@ export type { SimulatorOptions } from "./simulator";
 export { runStep, visibleTexts } from "./steps";
 export type { Screen, StepContext } from "./steps";
 export { toJson, toText, localIso } from "./report";
+export { exitCodeOf } from "./cli";
 export type { RunResult } from "./report";
 export { NO_NETWORK, serverNetwork, HANG_MS } from "./phone/network";
 export type { Network, RequestRecord } from "./phone/network";

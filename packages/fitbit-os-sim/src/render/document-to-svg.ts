@@ -165,16 +165,7 @@ function imageToSvg(el: ViewElement, d: Drawing): string {
     const px = texture.rgba.subarray(i * 4, i * 4 + 4);
     png.data.set(texture.mask ? [...tint, px[3]] : px, i * 4);
   }
-  const box = {
-    x: el.numeric("x"),
-    y: el.numeric("y"),
-    width: el.value("width") === undefined ? texture.width : el.numeric("width"),
-    height: el.value("height") === undefined ? texture.height : el.numeric("height"),
-  };
-  d.boxes.push({
-    id,
-    box: { x1: box.x + d.dx, y1: box.y + d.dy, x2: box.x + box.width + d.dx, y2: box.y + box.height + d.dy },
-  });
+  const box = placeImage(el, id, texture, d);
   // A glyph (a greyscale image drawn in its fill) is a data mark.
   if (texture.mask)
     addMark(
@@ -183,6 +174,26 @@ function imageToSvg(el: ViewElement, d: Drawing): string {
     );
   const data = `data:image/png;base64,${PNG.sync.write(png).toString("base64")}`;
   return `<image${attrs({ ...box, href: data, opacity: el.value("opacity") })}/>`;
+}
+
+/** An image's box (its natural size unless the view gives one), recorded for the layout check. */
+function placeImage(
+  el: ViewElement,
+  id: string,
+  natural: { width: number; height: number },
+  d: Drawing,
+): { x: number; y: number; width: number; height: number } {
+  const box = {
+    x: el.numeric("x"),
+    y: el.numeric("y"),
+    width: el.value("width") === undefined ? natural.width : el.numeric("width"),
+    height: el.value("height") === undefined ? natural.height : el.numeric("height"),
+  };
+  d.boxes.push({
+    id,
+    box: { x1: box.x + d.dx, y1: box.y + d.dy, x2: box.x + box.width + d.dx, y2: box.y + box.height + d.dy },
+  });
+  return box;
 }
 
 /** A JPEG's size from its first start-of-frame marker, or null when it has none. */
@@ -204,16 +215,7 @@ function jpegToSvg(el: ViewElement, id: string, data: Buffer, d: Drawing): strin
     d.problems.push(`watch: <image id="${id}"> ${el.href}: not a JPEG the simulator can read`);
     return "";
   }
-  const box = {
-    x: el.numeric("x"),
-    y: el.numeric("y"),
-    width: el.value("width") === undefined ? size.width : el.numeric("width"),
-    height: el.value("height") === undefined ? size.height : el.numeric("height"),
-  };
-  d.boxes.push({
-    id,
-    box: { x1: box.x + d.dx, y1: box.y + d.dy, x2: box.x + box.width + d.dx, y2: box.y + box.height + d.dy },
-  });
+  const box = placeImage(el, id, size, d);
   const href = `data:image/jpeg;base64,${data.toString("base64")}`;
   return `<image${attrs({ ...box, href, opacity: el.value("opacity") })}/>`;
 }
