@@ -56,7 +56,15 @@ export function documentedScenario(locale: string, target: string, exhaustive = 
     timeZone: "Europe/Berlin",
     locale,
     target,
-    watch: { steps: 6842, activeZoneMinutes: 14, calories: 1320, distanceMeters: 5200, floors: 7 },
+    // The clock most people in the locale keep (the watch's own setting, which the face follows).
+    watch: {
+      clockDisplay: locale === "en-US" ? "12h" : "24h",
+      steps: 6842,
+      activeZoneMinutes: 14,
+      calories: 1320,
+      distanceMeters: 5200,
+      floors: 7,
+    },
     steps: [
       { do: "sleepState", state: "asleep" },
       { do: "screen", name: "sign-in" },
