@@ -3,7 +3,7 @@
 // complication, on the watch, in always-on display and on the settings page.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { RunResult } from "fitbit-os-sim";
+import { RunResult, textWidth } from "fitbit-os-sim";
 import { runScenario } from "../../sim/run-scenario";
 import {
   COMPLICATION_COUNT,
@@ -71,6 +71,13 @@ describe("no screen collides", () => {
         if (locale === "fr-FR") assert.equal(updated.sleep, "12 h 59 min");
         if (locale === "fr-FR") assert.equal(updated.battery, "80 %");
         if (locale === "es-ES") assert.equal(updated.complication, "123/150");
+        // A margin for the watch's own font (Raiju, not redistributable: docs/reference/fitbit-os.md
+        // §2.8), which may run wider than the simulator's: every status line keeps about 8 % of the
+        // roughly 300 px the rounded screen leaves it at its size (17 px): at most 276 px here.
+        const tooWide = [...new Set(watch.map((s) => s.text.status ?? ""))]
+          .map((text) => [text, Math.round(textWidth(text, 17, "regular"))] as const)
+          .filter(([, width]) => width > 276);
+        assert.deepEqual(tooWide, []);
         const complications = new Set(watch.map((s) => s.text.complication));
         assert.ok(complications.size >= COMPLICATION_COUNT, [...complications].join(" | "));
       });
