@@ -20,8 +20,6 @@ interface LocaleTable {
   time12(time: string, pm: boolean): string;
 }
 
-/** Names as one string split at spaces: fewer bytes on the watch than an array literal. */
-const list = (names: string): string[] => names.split(" ");
 const spaced = (h: number, m: number) => h + " h " + pad2(m) + " min";
 const latin12 = (t: string, pm: boolean) => t + (pm ? " PM" : " AM");
 
@@ -29,8 +27,8 @@ const TABLES: { [language: string]: LocaleTable } = {
   en: {
     decimal: ".",
     group: ",",
-    weekdays: list("Sun Mon Tue Wed Thu Fri Sat"),
-    months: list("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec"),
+    weekdays: ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
+    months: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
     date: (w, d, m) => w + ", " + m + " " + d,
     duration: (h, m) => h + "h " + pad2(m) + "m",
     time12: latin12,
@@ -38,8 +36,8 @@ const TABLES: { [language: string]: LocaleTable } = {
   de: {
     decimal: ",",
     group: ".",
-    weekdays: list("So Mo Di Mi Do Fr Sa"),
-    months: list("Jan Feb Mär Apr Mai Jun Jul Aug Sep Okt Nov Dez"),
+    weekdays: ["So", "Mo", "Di", "Mi", "Do", "Fr", "Sa"],
+    months: ["Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"],
     date: (w, d, m) => w + ", " + d + ". " + m,
     duration: spaced,
     time12: latin12,
@@ -47,8 +45,8 @@ const TABLES: { [language: string]: LocaleTable } = {
   fr: {
     decimal: ",",
     group: " ",
-    weekdays: list("dim lun mar mer jeu ven sam"),
-    months: list("janv févr mars avr mai juin juil août sept oct nov déc"),
+    weekdays: ["dim", "lun", "mar", "mer", "jeu", "ven", "sam"],
+    months: ["janv", "févr", "mars", "avr", "mai", "juin", "juil", "août", "sept", "oct", "nov", "déc"],
     date: (w, d, m) => w + " " + d + " " + m,
     duration: spaced,
     time12: latin12,
@@ -57,8 +55,8 @@ const TABLES: { [language: string]: LocaleTable } = {
     decimal: ",",
     group: ".",
     groupFrom: 5,
-    weekdays: list("dom lun mar mié jue vie sáb"),
-    months: list("ene feb mar abr may jun jul ago sept oct nov dic"),
+    weekdays: ["dom", "lun", "mar", "mié", "jue", "vie", "sáb"],
+    months: ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"],
     date: (w, d, m) => w + ", " + d + " " + m,
     duration: spaced,
     time12: (t, pm) => t + (pm ? " p. m." : " a. m."),
@@ -66,8 +64,8 @@ const TABLES: { [language: string]: LocaleTable } = {
   ja: {
     decimal: ".",
     group: ",",
-    weekdays: list("日 月 火 水 木 金 土"),
-    months: list("1 2 3 4 5 6 7 8 9 10 11 12"),
+    weekdays: ["日", "月", "火", "水", "木", "金", "土"],
+    months: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"],
     date: (w, d, _m, n) => n + "月" + d + "日(" + w + ")",
     duration: (h, m) => h + "時間" + m + "分",
     time12: (t, pm) => (pm ? "午後" : "午前") + t,
