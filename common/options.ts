@@ -58,8 +58,9 @@ export interface WatchOptions {
   theme: number;
 }
 
-/** The options in the order of {@link WatchOptions} and of the wire form. */
-const ORDER: OptionSpec[] = [OPTIONS.refreshMinutes, OPTIONS.units, OPTIONS.trend, OPTIONS.theme];
+/** The options' names in the table's order, which is the order of {@link WatchOptions} and of the wire form. */
+const NAMES = Object.keys(OPTIONS) as OptionName[];
+const ORDER: OptionSpec[] = NAMES.map((name) => OPTIONS[name]);
 
 /** The options from the index of each one's value (wire order); null when an index is out of range. */
 function fromIndexes(indexes: number[]): WatchOptions | null {
@@ -84,10 +85,8 @@ export function defaultOptions(): WatchOptions {
 
 /** Reads the options from stored values (each falling back to its default when unset or unknown). */
 export function optionsFromValues(value: (name: OptionName) => string | undefined): WatchOptions {
-  // The table's order is the wire order (ORDER).
-  const names = Object.keys(OPTIONS) as OptionName[];
   return fromIndexes(
-    names.map((name) => {
+    NAMES.map((name) => {
       const spec: OptionSpec = OPTIONS[name];
       const i = spec.values.indexOf(value(name) ?? "");
       return i < 0 ? spec.initial : i;
