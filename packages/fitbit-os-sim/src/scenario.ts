@@ -127,6 +127,17 @@ export function parseWatch(value: unknown, field: string, base: WatchSetup): Wat
   return result;
 }
 
+/** An IANA time zone field (an unknown zone is an error that names the field). */
+function zone(record: Record<string, unknown>, key: string, fallback: string): string {
+  const name = optionalString(record, key, fallback, key);
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: name });
+  } catch {
+    fail(key, `"${name}" is not an IANA time zone`);
+  }
+  return name;
+}
+
 /** Validates the phone block (position and weather). */
 function parsePhone(value: unknown): PhoneSetup {
   if (value === undefined) return { ...DEFAULT_PHONE };
@@ -264,18 +275,8 @@ export function parseScenario(value: unknown, extension: ScenarioExtension = NO_
   const start = optionalString(value, "start", "2026-11-24T07:30:00", "start");
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(start))
     fail("start", "must be local time YYYY-MM-DDTHH:mm[:ss] without offset");
-  const timeZone = optionalString(value, "timeZone", "UTC", "timeZone");
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone });
-  } catch {
-    fail("timeZone", `"${timeZone}" is not an IANA time zone`);
-  }
-  const watchTimeZone = optionalString(value, "watchTimeZone", timeZone, "watchTimeZone");
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: watchTimeZone });
-  } catch {
-    fail("watchTimeZone", `"${watchTimeZone}" is not an IANA time zone`);
-  }
+  const timeZone = zone(value, "timeZone", "UTC");
+  const watchTimeZone = zone(value, "watchTimeZone", timeZone);
   const target = value.target === undefined ? null : optionalString(value, "target", "", "target");
   const steps = value.steps ?? [{ do: "screen", name: "face" }];
   if (!Array.isArray(steps)) fail("steps", "must be an array of steps");

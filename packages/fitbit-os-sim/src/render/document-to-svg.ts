@@ -131,14 +131,6 @@ function textToSvg(el: ViewElement, d: Drawing): string {
   return `<path${attrs({ d: outline.d, ...paint(el) })}/>`;
 }
 
-/** Parses `#rrggbb` or `#rgb` (other colour names draw white). */
-function rgb(colour: string | undefined): [number, number, number] {
-  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(colour ?? "")?.[1];
-  if (hex === undefined) return [255, 255, 255];
-  const full = hex.length === 3 ? hex.replace(/./g, (c) => c + c) : hex;
-  return [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16)) as [number, number, number];
-}
-
 function imageToSvg(el: ViewElement, d: Drawing): string {
   const id = label(el, d);
   const href = el.href;
@@ -160,7 +152,8 @@ function imageToSvg(el: ViewElement, d: Drawing): string {
     return "";
   }
   const png = new PNG({ width: texture.width, height: texture.height });
-  const tint = rgb(el.value("fill"));
+  // A glyph takes its fill as texts do (contrast.ts reads colours); one it cannot read draws white.
+  const tint = parseColour(el.value("fill")) ?? [255, 255, 255];
   for (let i = 0; i < texture.width * texture.height; i++) {
     const px = texture.rgba.subarray(i * 4, i * 4 + 4);
     png.data.set(texture.mask ? [...tint, px[3]] : px, i * 4);
