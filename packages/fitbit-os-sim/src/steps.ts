@@ -6,7 +6,7 @@ import { encodeCbor } from "./cbor";
 import { renderDocument } from "./render/document-to-svg";
 import { findOverlaps, leavesScreen, Overlap } from "./render/layout-check";
 import { renderPage } from "./render/page-to-svg";
-import { litRatio, svgToPng } from "./render/svg-to-png";
+import { rasterize, svgToPng } from "./render/svg-to-png";
 import { Mark } from "./render/contrast";
 import { Step } from "./scenario";
 import { signIn } from "./phone/oauth";
@@ -65,11 +65,14 @@ function captureScreen(sim: Simulator, name: string, ctx: StepContext): void {
   const drawn = doc !== null && lit ? renderDocument(doc.root, sim.watch.files) : null;
   const screenSize = sim.device.screen;
   for (const problem of drawn?.problems ?? []) sim.problems.push(problem);
+  // Drawn to pixels once, when a PNG is wanted or always-on needs its lit share.
+  const wantPng = ctx.png && doc !== null;
+  const image = wantPng || (drawn !== null && screen.aod) ? rasterize(drawn?.svg ?? blankScreen(screenSize)) : null;
   let png: string | null = null;
-  if (ctx.png && doc !== null) {
+  if (wantPng && image !== null) {
     const number = ctx.screens.filter((s) => s.kind === "watch").length + 1;
     png = pngPath(ctx, `${String(number).padStart(2, "0")}-${name}.png`);
-    writeFileSync(png, svgToPng(drawn?.svg ?? blankScreen(screenSize)));
+    writeFileSync(png, image.png());
   }
   ctx.screens.push({
     name,
@@ -91,7 +94,7 @@ function captureScreen(sim: Simulator, name: string, ctx: StepContext): void {
           ),
     contrast: drawn === null ? [] : drawn.marks.filter((m) => m.ratio < m.floor),
     minTextPx: drawn?.minTextPx ?? null,
-    litRatio: drawn !== null && screen.aod ? litRatio(drawn.svg) : null,
+    litRatio: drawn !== null && screen.aod && image !== null ? image.litRatio() : null,
   });
 }
 

@@ -8,7 +8,7 @@ import { findOverlaps, leavesScreen, onScreen } from "../src/render/layout-check
 import { renderPage } from "../src/render/page-to-svg";
 import { createDocument } from "../src/watch/emulated-document";
 import { colourAt, contrastRatio, parseColour, Region } from "../src/render/contrast";
-import { litRatio } from "../src/render/svg-to-png";
+import { rasterize } from "../src/render/svg-to-png";
 
 const ROUNDED = deviceOf("atlas").screen;
 
@@ -153,7 +153,7 @@ describe("contrast, smallest text and lit pixels", () => {
   it("counts lit pixels: none on a black screen, all on a white one", () => {
     const svg = (fill: string) =>
       `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="${fill}"/></svg>`;
-    assert.equal(litRatio(svg("black")), 0);
-    assert.equal(litRatio(svg("#010101")), 1);
+    assert.equal(rasterize(svg("black")).litRatio(), 0);
+    assert.equal(rasterize(svg("#010101")).litRatio(), 1);
   });
 });
