@@ -1,7 +1,7 @@
 // Where this project's phone requests go in the simulator: every request to a provider host to
 // the fake server (or --server) with the same path and query, requests to the token broker's
 // public URL to the broker under miniflare; anything else is refused (no internet here).
-import { Network } from "fitbit-os-sim";
+import { Network, rebase } from "fitbit-os-sim";
 
 export const PROVIDER_HOSTS = [
   "accounts.google.com",
@@ -19,10 +19,10 @@ export interface Routes {
 
 /** Rewrites a provider URL onto the server base; other URLs are refused (no internet here). */
 export function routeUrl(url: string, serverBase: string): string {
-  const parsed = new URL(url);
-  if (!PROVIDER_HOSTS.includes(parsed.hostname))
-    throw new TypeError(`Network request failed: ${parsed.hostname} is not reachable in the simulator`);
-  return serverBase.replace(/\/$/, "") + parsed.pathname + parsed.search;
+  const host = new URL(url).hostname;
+  if (!PROVIDER_HOSTS.includes(host))
+    throw new TypeError(`Network request failed: ${host} is not reachable in the simulator`);
+  return rebase(url, serverBase);
 }
 
 /** The phone's network for the simulator (never following redirects). */

@@ -17,7 +17,7 @@ export type { Screen, StepContext } from "./steps";
 export { toJson, toText, localIso } from "./report";
 export { exitCodeOf } from "./cli";
 export type { RunResult } from "./report";
-export { NO_NETWORK, serverNetwork, HANG_MS } from "./phone/network";
+export { NO_NETWORK, rebase, serverNetwork, HANG_MS } from "./phone/network";
 export type { Network, RequestRecord } from "./phone/network";
 export { REDIRECT_URI, buildAuthorizeUrl, signIn } from "./phone/oauth";
 export { findNodes, describePage, loadSettingsPage } from "./phone/settings-page";

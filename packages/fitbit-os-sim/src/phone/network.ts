@@ -21,10 +21,15 @@ export const NO_NETWORK: Network = (url) =>
     new TypeError(`Network request failed: ${new URL(url).hostname} is not reachable in the simulator (--server URL)`),
   );
 
+/** A URL's path and query on another server's base. */
+export function rebase(url: string, base: string): string {
+  const parsed = new URL(url);
+  return base.replace(/\/$/, "") + parsed.pathname + parsed.search;
+}
+
 /** Every request goes to `base` with the same path and query (`--server URL`). */
 export function serverNetwork(base: string): Network {
-  return (url, init = {}) =>
-    fetch(base.replace(/\/$/, "") + new URL(url).pathname + new URL(url).search, { ...init, redirect: "manual" });
+  return (url, init = {}) => fetch(rebase(url, base), { ...init, redirect: "manual" });
 }
 
 /** Real milliseconds after which the simulator stops waiting for a request's answer. */

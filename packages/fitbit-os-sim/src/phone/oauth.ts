@@ -50,7 +50,7 @@ async function exchange(
   code: string,
   verifier: string | null,
   network: Network,
-): Promise<{ ok: true; body: string } | { ok: false; why: string }> {
+): Promise<{ ok: true; body: string; token: unknown } | { ok: false; why: string }> {
   const form = new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI });
   form.set("client_id", text(props.clientId));
   const headers: Record<string, string> = { "Content-Type": "application/x-www-form-urlencoded" };
@@ -63,11 +63,10 @@ async function exchange(
   const body = await response.text();
   if (!response.ok) return { ok: false, why: `the token endpoint answered ${response.status}` };
   try {
-    JSON.parse(body);
+    return { ok: true, body, token: JSON.parse(body) as unknown };
   } catch {
     return { ok: false, why: "the token endpoint answered something other than JSON" };
   }
-  return { ok: true, body };
 }
 
 /** Performs the sign-in; returns what happened in one line for the log. */
@@ -104,7 +103,6 @@ export async function signIn(
   const answer = await exchange(props, data.code, verifier, network);
   if (!answer.ok) return `signIn: exchange failed: ${answer.why}`;
   if (key !== null) write(key, answer.body);
-  if (typeof props.onAccessToken === "function")
-    (props.onAccessToken as (t: unknown) => void)(JSON.parse(answer.body) as unknown);
+  if (typeof props.onAccessToken === "function") (props.onAccessToken as (t: unknown) => void)(answer.token);
   return "signIn: exchanged the code and stored the token answer";
 }
