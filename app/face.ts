@@ -35,11 +35,13 @@ export interface Face {
   render(input: FaceInput): void;
 }
 
-/** Last night's asleep time in the language (a nap says so by its glyph and on the line below). */
 /** One string for an id the face names four times (the watch keeps every copy in its bytecode). */
 const COMPLICATION_ICON = "complication-icon";
 
-/** Last night's duration; an earlier night says which day it ended ("Mon 7h 07m"), never dimmed. */
+/**
+ * Last night's asleep time in the language (a nap says so by its glyph and on the line below); an
+ * earlier night says which day it ended ("Mon 7h 07m"), never dimmed.
+ */
 export function sleepText(night: Night | null, language: string, today: number): string {
   if (night === null) return UNKNOWN_TEXT;
   const day = night.date < today ? formatLocalWeekday(language, night.date) + " " : "";
@@ -157,7 +159,6 @@ export function createFace(doc: ElementSource, drawAod: AodDrawer | null): Face 
     set("bar-" + (LIMITS.weekDays - 1), "fill", s !== null && s.options.trend === "sleep" ? sleepColour : theme.steps);
     set("steps-icon", "fill", theme.steps);
     set("azm-ring", "fill", theme.azm);
-
     const units = s === null ? "auto" : s.options.units;
     set(
       "complication",

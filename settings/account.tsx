@@ -46,14 +46,18 @@ export function accountSection(props: AccountProps) {
   const { report, gettext: t } = props;
   const signedIn = report !== null && report.signedIn;
   const name = t(providerInfo(signedIn ? report.provider : props.provider).displayName);
-  // Before sign-in, when the page offers it: which account to use, what is read, where it goes.
-  const offering =
-    props.configured &&
-    !props.unavailable &&
-    !signedIn &&
-    props.request !== null &&
-    props.request.provider === props.provider &&
-    !(report !== null && report.provider === props.provider && report.problem === Problem.Retired);
+  // What the section is about, decided once: the texts and the main row follow from it.
+  const state = !props.configured
+    ? "no-client"
+    : props.unavailable && !signedIn
+      ? "unavailable"
+      : signedIn
+        ? "signed-in"
+        : report !== null && report.provider === props.provider && report.problem === Problem.Retired
+          ? "retired"
+          : props.request !== null && props.request.provider === props.provider
+            ? "offer"
+            : "preparing";
   // What is read and where it goes, before anyone signs in (plain words, no scopes).
   const readOnly = t(
     "This face only reads last night's sleep, today's activity and your resting heart rate; it changes nothing. The data goes from {provider} to this phone and your watch, and nowhere else.",
@@ -64,23 +68,22 @@ export function accountSection(props: AccountProps) {
       : t("Not synced yet");
   return (
     <Section title={<Text bold>{t("Account")}</Text>}>
-      {offering ? <Text>{t(providerInfo(props.provider).accountHint)}</Text> : null}
-      {offering ? <Text>{readOnly}</Text> : null}
-      {!props.configured ? (
+      {/* Before sign-in: which account to use, what is read, where it goes. */}
+      {state === "offer" ? <Text>{t(providerInfo(props.provider).accountHint)}</Text> : null}
+      {state === "offer" ? <Text>{readOnly}</Text> : null}
+      {state === "no-client" ? (
         <Text>
           {t(
             "This build has no OAuth client configured for {provider}, so it cannot sign in. Whoever built it must supply the client id (and for Google the secret) at build time: see the README.",
           ).replace("{provider}", t(providerInfo(props.provider).displayName))}
         </Text>
-      ) : props.unavailable && !signedIn ? (
+      ) : state === "unavailable" ? (
         <Text>
           {t("Sign-in is not available on this phone: it offers no secure random numbers, which a safe sign-in needs.")}
         </Text>
-      ) : signedIn ? (
-        <Text>
-          {t("Signed in with {provider}.").replace("{provider}", t(providerInfo(report.provider).displayName))}
-        </Text>
-      ) : report !== null && report.provider === props.provider && report.problem === Problem.Retired ? (
+      ) : state === "signed-in" ? (
+        <Text>{t("Signed in with {provider}.").replace("{provider}", name)}</Text>
+      ) : state === "retired" ? (
         // One button to the provider that works (the first is the default).
         <Button
           label={t("Switch to {default}").replace("{default}", t(PROVIDERS[0].displayName))}
@@ -88,7 +91,7 @@ export function accountSection(props: AccountProps) {
             props.write(SettingsKey.provider, selectChoice(0, t(PROVIDERS[0].optionLabel), PROVIDERS[0].id))
           }
         />
-      ) : props.request !== null && props.request.provider === props.provider ? (
+      ) : state === "offer" && props.request !== null ? (
         signInButton(props, props.request)
       ) : (
         <Text>{t("Preparing sign-in… open the clock face on the watch so the phone companion can start.")}</Text>
