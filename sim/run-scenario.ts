@@ -85,11 +85,10 @@ export async function runScenario(raw: unknown, options: RunOptions): Promise<Ru
       out: options.out,
       png: options.png,
       log: options.log,
-      onCreated: (sim) => (clockNow = () => sim.clock.now()),
-      // The scenario's provider is what the user picked on the settings page (its `provider` Select).
       beforeBoot: (sim) => {
-        if (project.provider !== "fitbit") return;
-        sim.settings.items.set(SettingsKey.provider, providerChoice("fitbit"));
+        clockNow = () => sim.clock.now();
+        // The scenario's provider is what the user picked on the settings page (its `provider` Select).
+        if (project.provider === "fitbit") sim.settings.items.set(SettingsKey.provider, providerChoice("fitbit"));
       },
       runExtension: (sim, _name, step) => runProjectStep(server, sim, step as ProjectStep),
     });

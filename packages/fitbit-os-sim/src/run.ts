@@ -19,10 +19,11 @@ export interface RunOptions {
   scenarioExtension?: ScenarioExtension;
   /** Runs the project's own steps. */
   runExtension?: StepContext["extension"];
-  /** Called with the installed world before it boots (settings the user already chose, say). */
+  /**
+   * Called with the installed world before it boots: settings the user already chose, or a fake
+   * server that reads `sim.clock`, say.
+   */
   beforeBoot?(sim: Simulator): void;
-  /** Called once the simulator exists (a fake server that reads its clock, say). */
-  onCreated?(sim: Simulator): void;
   log?(line: string): void;
 }
 
@@ -30,7 +31,6 @@ export interface RunOptions {
 export async function runParsed(fba: Fba, scenario: Scenario, options: RunOptions): Promise<RunResult> {
   process.env.TZ = scenario.timeZone;
   const sim = new Simulator(fba, scenario, { network: options.network });
-  options.onCreated?.(sim);
   options.beforeBoot?.(sim);
   const ctx: StepContext = { extension: options.runExtension, outDir: options.out, screens: [], png: options.png };
   await sim.boot();
