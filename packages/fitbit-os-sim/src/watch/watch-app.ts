@@ -4,6 +4,7 @@ import { Emitter } from "../runtime/events";
 import { PeerLink } from "../runtime/peer-link";
 import { runBundle } from "../runtime/run-bundle";
 import { createDocument, EmulatedDocument } from "./emulated-document";
+import { ViewElement } from "./view-element";
 import { createWatchModules, WatchInputs } from "./watch-modules";
 import { SensorHub } from "./sensors";
 
@@ -140,25 +141,25 @@ export class WatchApp {
       return x >= box.left && x <= box.right && y >= box.top && y <= box.bottom;
     });
     for (const el of hits.reverse()) {
-      for (let node: typeof el | null = el; node !== null; node = node.parent) {
-        if (typeof node.onclick === "function" || node.hasListeners("click")) {
-          node.emit("click", { screenX: x, screenY: y }, (e) => this.uncaught(e));
-          return node.id || node.type;
-        }
-      }
+      const clicked = this.click(el, { screenX: x, screenY: y });
+      if (clicked !== null) return clicked.id || clicked.type;
     }
     return null;
   }
 
   tap(id: string): boolean {
-    const target = this.document?.getElementById(id) ?? null;
+    return this.click(this.document?.getElementById(id) ?? null, {}) !== null;
+  }
+
+  /** A click on an element reaches the nearest one, itself or a parent, that handles clicks. */
+  private click(target: ViewElement | null, event: Record<string, unknown>): ViewElement | null {
     for (let node = target; node !== null; node = node.parent) {
       if (typeof node.onclick === "function" || node.hasListeners("click")) {
-        node.emit("click", {}, (e) => this.uncaught(e));
-        return true;
+        node.emit("click", event, (e) => this.uncaught(e));
+        return node;
       }
     }
-    return false;
+    return null;
   }
 }
 
