@@ -30,17 +30,28 @@ function point(cx: number, cy: number, r: number, degrees: number): string {
   return `${(cx + r * Math.cos(radians)).toFixed(2)} ${(cy + r * Math.sin(radians)).toFixed(2)}`;
 }
 
-/** An arc as a stroked SVG path inside its x/y/width/height box. */
-export function arcToPath(el: ViewElement): string {
+/** An arc's centre, stroke radius and width, and angles (null when it draws nothing). */
+function arcGeometry(el: ViewElement) {
   const width = el.numeric("width");
   const height = el.numeric("height");
-  const arcWidth = Number(el.value("arc-width") ?? 1);
-  const start = Number(el.value("start-angle") ?? 0);
   const sweep = Math.max(-360, Math.min(360, Number(el.value("sweep-angle") ?? 0)));
-  if (sweep === 0 || width <= 0) return "";
-  const cx = el.numeric("x") + width / 2;
-  const cy = el.numeric("y") + height / 2;
-  const r = Math.min(width, height) / 2 - arcWidth / 2;
+  if (sweep === 0 || width <= 0) return null;
+  const arcWidth = Number(el.value("arc-width") ?? 1);
+  return {
+    cx: el.numeric("x") + width / 2,
+    cy: el.numeric("y") + height / 2,
+    r: Math.min(width, height) / 2 - arcWidth / 2,
+    arcWidth,
+    start: Number(el.value("start-angle") ?? 0),
+    sweep,
+  };
+}
+
+/** An arc as a stroked SVG path inside its x/y/width/height box. */
+export function arcToPath(el: ViewElement): string {
+  const arc = arcGeometry(el);
+  if (arc === null) return "";
+  const { cx, cy, r, arcWidth, start, sweep } = arc;
   const stroke = {
     stroke: el.value("fill") ?? "black",
     "stroke-width": arcWidth,
@@ -243,14 +254,10 @@ function noteLine(el: ViewElement, d: Drawing): void {
 /** An arc is a data mark (a gauge, its track): measured at the middle of its stroke. */
 function noteArc(el: ViewElement, d: Drawing): void {
   const colour = parseColour(el.value("fill") ?? "black");
-  const width = el.numeric("width");
-  const sweep = Math.max(-360, Math.min(360, Number(el.value("sweep-angle") ?? 0)));
-  if (colour === null || width <= 0 || sweep === 0) return;
-  const arcWidth = Number(el.value("arc-width") ?? 1);
-  const start = Number(el.value("start-angle") ?? 0);
-  const cx = el.numeric("x") + width / 2 + d.dx;
-  const cy = el.numeric("y") + el.numeric("height") / 2 + d.dy;
-  const r = Math.min(width, el.numeric("height")) / 2 - arcWidth / 2;
+  const arc = arcGeometry(el);
+  if (colour === null || arc === null) return;
+  const { r, arcWidth, start, sweep } = arc;
+  const [cx, cy] = [arc.cx + d.dx, arc.cy + d.dy];
   const middle = ((start + sweep / 2 - 90) * Math.PI) / 180;
   const [x, y] = [cx + r * Math.cos(middle), cy + r * Math.sin(middle)];
   addMark(
