@@ -16,8 +16,8 @@ export function drawAod(input: FaceInput, tools: FaceTools): void {
   tools.set("face-aod", "y", (((step / 5) | 0) % 5) - 2);
   const night = input.snapshot === null ? null : input.snapshot.night;
   tools.set("aod-time", "text", formatClockTime(now.getHours(), now.getMinutes(), input.clockDisplay));
-  tools.set("aod-date", "text", formatLocalDate(input.language, now.getDay(), now.getMonth(), now.getDate()));
-  tools.set("aod-sleep", "text", sleepText(night, input.language, input.today));
+  tools.set("aod-date", "text", formatLocalDate(input.gettext, now.getDay(), now.getMonth(), now.getDate()));
+  tools.set("aod-sleep", "text", sleepText(night, input.gettext, input.today));
   tools.set("aod-sleep-icon", "href", night !== null && night.nap ? "glyphs/nap.png" : "glyphs/sleep.png");
   tools.centreWithGlyph("aod-sleep-icon", "aod-sleep");
 }

@@ -1,5 +1,6 @@
 // What the face draws from, and what its always-on layout (the authorized build's) is given.
 import { ClockDisplay } from "../common/format-clock";
+import { Gettext } from "../common/locale-format";
 import { Snapshot } from "../common/snapshot";
 import { ActivityFigures } from "./complication";
 import { StatusLine } from "./status-line";
@@ -11,7 +12,7 @@ export interface FaceInput {
   clockDisplay: ClockDisplay;
   language: string;
   deviceUnits: string;
-  gettext: (msgid: string) => string;
+  gettext: Gettext;
   activity: ActivityFigures;
   /** The battery's charge in percent. */
   battery: number;

@@ -7,6 +7,7 @@ import {
   formatLocalDuration,
   formatLocalTimeOfDay,
   formatLocalWeekday,
+  Gettext,
 } from "../common/locale-format";
 import { LIMITS } from "../common/limits";
 import { Night, Snapshot } from "../common/snapshot";
@@ -42,10 +43,10 @@ const COMPLICATION_ICON = "complication-icon";
  * Last night's asleep time in the language (a nap says so by its glyph and on the line below); an
  * earlier night says which day it ended ("Mon 7h 07m"), never dimmed.
  */
-export function sleepText(night: Night | null, language: string, today: number): string {
+export function sleepText(night: Night | null, gettext: Gettext, today: number): string {
   if (night === null) return UNKNOWN_TEXT;
-  const day = night.date < today ? formatLocalWeekday(language, night.date) + " " : "";
-  return day + formatLocalDuration(language, night.minutesAsleep);
+  const day = night.date < today ? formatLocalWeekday(gettext, night.date) + " " : "";
+  return day + formatLocalDuration(gettext, night.minutesAsleep);
 }
 
 export function createFace(doc: ElementSource, drawAod: AodDrawer | null): Face {
@@ -149,7 +150,7 @@ export function createFace(doc: ElementSource, drawAod: AodDrawer | null): Face 
     const night = s === null ? null : s.night;
     const theme = THEMES[s === null ? 0 : s.options.theme] || THEMES[0];
     set("time", "text", formatClockTime(now.getHours(), now.getMinutes(), input.clockDisplay));
-    set("date", "text", formatLocalDate(input.language, now.getDay(), now.getMonth(), now.getDate()));
+    set("date", "text", formatLocalDate(input.gettext, now.getDay(), now.getMonth(), now.getDate()));
     set("steps", "text", a.steps === undefined ? UNKNOWN_TEXT : formatLocalCount(input.language, a.steps));
     set("battery", "text", input.gettext("{n}%").replace("{n}", "" + input.battery));
     set("ring", "sweepAngle", sweep(a.steps, a.stepsGoal));
@@ -179,7 +180,7 @@ export function createFace(doc: ElementSource, drawAod: AodDrawer | null): Face 
     // Only the zone-minutes bolt takes its ring's colour; other glyphs stay neutral.
     set(COMPLICATION_ICON, "fill", kind === "azm" ? theme.azm : glyphColour);
     centreWithGlyph(COMPLICATION_ICON, "complication", centre);
-    set("sleep", "text", sleepText(night, input.language, input.today));
+    set("sleep", "text", sleepText(night, input.gettext, input.today));
     set("sleep-icon", "href", night !== null && night.nap ? "glyphs/nap.png" : "glyphs/sleep.png");
     set(
       "bedtime",
@@ -187,9 +188,9 @@ export function createFace(doc: ElementSource, drawAod: AodDrawer | null): Face 
       night === null
         ? UNKNOWN_TEXT
         : (night.nap ? input.gettext("Nap") + " " : "") +
-            formatLocalTimeOfDay(input.language, night.bedtime, input.clockDisplay) +
+            formatLocalTimeOfDay(input.gettext, night.bedtime, input.clockDisplay) +
             "–" +
-            formatLocalTimeOfDay(input.language, night.wake, input.clockDisplay),
+            formatLocalTimeOfDay(input.gettext, night.wake, input.clockDisplay),
     );
     set(
       "rhr",

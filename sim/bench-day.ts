@@ -128,7 +128,7 @@ function printDay(day: Day, report: Report, detail: boolean): void {
   const asleep = demoAsleep(night);
   // Today's night is on the watch once the face shows its duration (yesterday's stays meanwhile).
   const shown = report.screens.find(
-    (s) => s.text.sleep === formatLocalDuration("en-US", asleep) && s.text.status !== "No sleep data yet",
+    (s) => s.text.sleep === formatLocalDuration((msgid) => msgid, asleep) && s.text.status !== "No sleep data yet",
   );
   const minutes = shown === undefined ? null : Math.round((Date.parse(shown.at) - visibleAt) / 60000);
   console.log(

@@ -11,6 +11,7 @@ function positions(date: Date): { x: number; y: number } {
     today: 20261124,
     clockDisplay: "24h",
     language: "en-US",
+    gettext: (msgid: string) => msgid,
     snapshot: null,
   } as unknown as FaceInput;
   drawAod(input, {

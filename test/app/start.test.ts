@@ -13,6 +13,7 @@ import { SyncStatus } from "../../common/sync-status";
 import { createDocument, decodeCbor, deviceOf, encodeCbor } from "fitbit-os-sim";
 import { aodStyles, aodView } from "../../tools/build-variant";
 import { drawAod } from "../../app/aod-face";
+import { watchGettext } from "../helpers/po";
 
 const ROOT = join(__dirname, "..", "..");
 const resource = (f: string) => readFileSync(join(ROOT, "resources", f), "utf8");
@@ -180,7 +181,7 @@ function fakeWatch(now: Date) {
     onSleepChange: (l) => void listeners.sleep.push(l),
     sendFile: (name, value) => void w.sentFiles.push({ name, value }),
     warn: () => undefined,
-    gettext: (m) => (w.language === "de-DE" && m === "Sign in on your phone" ? "Am Handy anmelden" : m),
+    gettext: (m) => watchGettext(w.language)(m),
     tapTarget: { onclick: null },
   };
   w.tap = () => (deps.tapTarget?.onclick as ((e: never) => void) | null)?.(undefined as never);

@@ -7,6 +7,7 @@ import {
   formatLocalDuration,
   formatLocalTimeOfDay,
 } from "../../common/locale-format";
+import { watchGettext } from "../helpers/po";
 
 describe("locale formats on the watch", () => {
   const dates: Array<[string, string]> = [
@@ -19,7 +20,7 @@ describe("locale formats on the watch", () => {
   ];
   for (const [language, expected] of dates) {
     it(`writes 2026-11-24 as ${expected} in ${language}`, () =>
-      assert.equal(formatLocalDate(language, 2, 10, 24), expected));
+      assert.equal(formatLocalDate(watchGettext(language), 2, 10, 24), expected));
   }
 
   const counts: Array<[string, string]> = [
@@ -53,8 +54,16 @@ describe("locale formats on the watch", () => {
   ];
   for (const [language, minutes, expected] of durations) {
     it(`writes ${minutes} minutes asleep as ${expected} in ${language}`, () =>
-      assert.equal(formatLocalDuration(language, minutes), expected));
+      assert.equal(formatLocalDuration(watchGettext(language), minutes), expected));
   }
+
+  it("drops zero minutes from a whole-hour goal only when asked", () => {
+    assert.equal(formatLocalDuration(watchGettext("en-US"), 480, true), "8h");
+    assert.equal(formatLocalDuration(watchGettext("en-US"), 450, true), "7h 30m");
+    assert.equal(formatLocalDuration(watchGettext("de-DE"), 480, true), "8 h");
+    assert.equal(formatLocalDuration(watchGettext("ja-JP"), 480, true), "8時間");
+    assert.equal(formatLocalDuration(watchGettext("en-US"), 480), "8h 00m");
+  });
 
   const times: Array<[string, number, "12h" | "24h", string]> = [
     ["en-US", 22 * 60 + 58, "12h", "10:58 PM"],
@@ -69,7 +78,7 @@ describe("locale formats on the watch", () => {
   ];
   for (const [language, minute, display, expected] of times) {
     it(`writes minute ${minute} as ${expected} in ${language} on a ${display} watch`, () =>
-      assert.equal(formatLocalTimeOfDay(language, minute, display), expected));
+      assert.equal(formatLocalTimeOfDay(watchGettext(language), minute, display), expected));
   }
 
   it("keeps every duration and time of day well formed in every language", () => {
@@ -79,10 +88,10 @@ describe("locale formats on the watch", () => {
         fc.integer({ min: 0, max: 1439 }),
         fc.constantFrom<"12h" | "24h">("12h", "24h"),
         (language, minute, display) => {
-          const d = formatLocalDuration(language, minute);
+          const d = formatLocalDuration(watchGettext(language), minute);
           assert.ok(d.includes(String(Math.floor(minute / 60))), d);
           assert.doesNotMatch(d, /NaN|undefined|-/);
-          const t = formatLocalTimeOfDay(language, minute, display);
+          const t = formatLocalTimeOfDay(watchGettext(language), minute, display);
           const [, h, m] = /(\d{1,2}):(\d{2})/.exec(t) ?? [];
           assert.equal(Number(m), minute % 60, t);
           const hours = Math.floor(minute / 60);

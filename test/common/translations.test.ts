@@ -10,22 +10,13 @@ import { LANGUAGES } from "../../common/languages";
 import { readdirSync } from "node:fs";
 import { formatLocalDate } from "../../common/locale-format";
 import { pageLocale } from "../../settings/dates";
+import { readPo, watchGettext } from "../helpers/po";
 
 const ROOT = join(__dirname, "..", "..");
 
-function readPo(path: string): Map<string, string> {
-  const entries = new Map<string, string>();
-  const pattern = /msgid "((?:[^"\\]|\\.)*)"\s*\nmsgstr "((?:[^"\\]|\\.)*)"/g;
-  const text = readFileSync(path, "utf8");
-  let match: RegExpExecArray | null;
-  while ((match = pattern.exec(text)) !== null)
-    if (match[1] !== "") entries.set(JSON.parse(`"${match[1]}"`) as string, JSON.parse(`"${match[2]}"`) as string);
-  return entries;
-}
-
 function literals(file: string, pattern: RegExp): string[] {
   const text = readFileSync(join(ROOT, file), "utf8");
-  return [...text.matchAll(pattern)].map((m) => m[1]);
+  return [...text.matchAll(pattern)].flatMap((m) => m.slice(1).filter((g) => g !== undefined));
 }
 
 const CATALOGUES = {
@@ -35,6 +26,8 @@ const CATALOGUES = {
       ...literals("app/status-line.ts", /text: "([^"]+)"/g),
       ...literals("app/face.ts", /gettext\("([^"]+)"\)/g),
       ...literals("app/complication.ts", /gettext\("([^"]+)"\)/g),
+      // Templates (also either side of a choice) and name lists: "{w}, {m} {d}", "Sun Mon Tue …".
+      ...literals("common/locale-format.ts", /gettext\((?:[^"()]*\? )?"([^"]+)"(?: : "([^"]+)")?|gettext, "([^"]+)"/g),
     ],
   },
   settings: {
@@ -67,8 +60,15 @@ for (const [part, catalogue] of Object.entries(CATALOGUES)) {
         assert.deepEqual([...po.keys()].sort(), [...en.keys()].sort());
         for (const [msgid, msgstr] of po) {
           assert.notEqual(msgstr, "", msgid);
+          // Minutes may be written as they are ({m}) where a msgid pads them ({mm}): 7時間5分.
           for (const placeholder of msgid.match(/\{\w+\}/g) ?? [])
-            assert.ok(msgstr.includes(placeholder), `${language}: ${msgid} lost ${placeholder}`);
+            assert.ok(
+              msgstr.includes(placeholder) || (placeholder === "{mm}" && msgstr.includes("{m}")),
+              `${language}: ${msgid} lost ${placeholder}`,
+            );
+          const names = msgid.split(" ").length;
+          if (/^[A-Z][a-z]{2}( [A-Z][a-z]{2})+$/.test(msgid))
+            assert.equal(msgstr.split(" ").length, names, `${language}: ${msgid} needs ${names} names`);
         }
       });
     }
@@ -89,7 +89,11 @@ describe("the language list (common/languages.ts)", () => {
   it("has a date table for the watch and a date-fns locale for the page in every language", () => {
     for (const language of LANGUAGES) {
       if (language !== "en-US")
-        assert.notEqual(formatLocalDate(language, 2, 10, 24), formatLocalDate("en-US", 2, 10, 24), language);
+        assert.notEqual(
+          formatLocalDate(watchGettext(language), 2, 10, 24),
+          formatLocalDate(watchGettext("en-US"), 2, 10, 24),
+          language,
+        );
       const page = readPo(join(ROOT, "settings", "i18n", `${language}.po`));
       const locale = pageLocale((msgid) => page.get(msgid) ?? msgid);
       assert.equal(locale.code?.slice(0, 2), language.slice(0, 2), language);
