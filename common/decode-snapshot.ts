@@ -2,7 +2,7 @@ import { isCivilDate } from "./civil-date";
 import { LIMITS } from "./limits";
 import { decodeOptions } from "./options";
 import { err, ok, Result } from "./result";
-import { Night, SNAPSHOT_VERSION, Snapshot } from "./snapshot";
+import { HYPNOGRAM_COLUMNS, Night, SNAPSHOT_VERSION, Snapshot } from "./snapshot";
 import { isSyncStatus } from "./sync-status";
 
 /** Why a received value is not a usable snapshot; `field` names the first bad wire key. */
@@ -98,6 +98,11 @@ export function decodeNight(value: unknown): Result<Night, SnapshotError> {
     if (!isInt(g[i], 0, MINUTES_PER_DAY)) return malformed("n.g");
   }
   const m = g as number[];
+  const h = value.h;
+  if (h !== undefined) {
+    if (!Array.isArray(h) || h.length !== HYPNOGRAM_COLUMNS / 8) return malformed("n.h");
+    for (let i = 0; i < h.length; i++) if (!isInt(h[i], 0, 0xffff)) return malformed("n.h");
+  }
   return ok({
     date: value.d,
     bedtime: value.b,
@@ -109,5 +114,6 @@ export function decodeNight(value: unknown): Result<Night, SnapshotError> {
       kind === 0
         ? { kind: "stages", deep: m[0], light: m[1], rem: m[2], awake: m[3] }
         : { kind: "classic", asleep: m[0], restless: m[1], awake: m[2] },
+    hypnogram: h === undefined ? null : (h as number[]),
   });
 }

@@ -32,6 +32,23 @@ export interface ClassicSplit {
   awake: number;
 }
 
+/** Columns of a night's hypnogram: its period in equal parts (about 10 minutes for 8 hours). */
+export const HYPNOGRAM_COLUMNS = 48;
+
+/**
+ * Packs a hypnogram's columns (stage codes 0–3: deep, light, REM, awake; classic asleep 1,
+ * restless 2, awake 3) two bits each, eight to a 16-bit integer, first column in the low bits:
+ * six integers, 19 bytes of CBOR.
+ */
+export function packHypnogram(columns: number[]): number[] {
+  const words: number[] = [];
+  for (let i = 0; i < columns.length; i++) words[i >> 3] = (words[i >> 3] || 0) | (columns[i] << ((i & 7) * 2));
+  return words;
+}
+
+/** The stage code of column `i` of a packed hypnogram. */
+export const hypnogramStage = (packed: number[], i: number): number => (packed[i >> 3] >> ((i & 7) * 2)) & 3;
+
 /** Last night's main sleep, in the user's local clock. */
 export interface Night {
   /** Civil date the sleep ended on (the wake date). */
@@ -46,6 +63,8 @@ export interface Night {
   /** No main sleep that day: this is the longest nap (docs/reference/google-health-api.md §4.1 rule 3). */
   nap: boolean;
   split: StageSplit | ClassicSplit;
+  /** Stages over the night's period, packed ({@link packHypnogram}); null when the provider gave none. */
+  hypnogram: number[] | null;
 }
 
 /** Everything the companion tells the watch, in domain terms. */
@@ -87,6 +106,8 @@ export interface WireNight {
   g: number[];
   /** 1 when the night is a nap; absent otherwise (older watches ignore it). */
   z?: 1;
+  /** The packed hypnogram; absent when there is none (older watches ignore it). */
+  h?: number[];
 }
 
 /** Wire form of a {@link Snapshot}, small when CBOR-encoded (design budget: ≤ 256 bytes). */
@@ -141,5 +162,6 @@ export function encodeNight(night: Night): WireNight {
         : [split.asleep, split.restless, split.awake],
   };
   if (night.nap) wire.z = 1;
+  if (night.hypnogram !== null) wire.h = night.hypnogram.slice();
   return wire;
 }

@@ -6,6 +6,7 @@ import { LIMITS } from "../../common/limits";
 import { Night } from "../../common/snapshot";
 import { HttpRequest } from "../deps";
 import { checkNight } from "./check-night";
+import { fitbitHypnogram } from "./hypnogram";
 import {
   int,
   isoDate,
@@ -82,6 +83,7 @@ function readLog(entry: unknown, at: string): SleepRecord {
         ? { kind: "classic", asleep: m("asleep"), restless: m("restless"), awake: m("awake") }
         : { kind: "stages", deep: m("deep"), light: m("light"), rem: m("rem"), awake: m("wake") },
     nap: false,
+    hypnogram: fitbitHypnogram(optionalObj(log.levels, `${at}.levels`).data, log.startTime, log.endTime),
   };
   if (log.isMainSleep !== undefined && typeof log.isMainSleep !== "boolean")
     throw new MalformedError(`${at}.isMainSleep`);

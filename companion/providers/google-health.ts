@@ -7,6 +7,7 @@ import { LIMITS } from "../../common/limits";
 import { Night } from "../../common/snapshot";
 import { HttpRequest } from "../deps";
 import { checkNight } from "./check-night";
+import { googleHypnogram } from "./hypnogram";
 import {
   civilDate,
   int,
@@ -140,6 +141,7 @@ function readSleepPoint(point: unknown, at: string): SleepRecord | null {
     efficiency: inBed > 0 ? Math.round((100 * asleep) / inBed) : 0,
     split: readSplit(sleepKind(sleep.type, summary, `${at}.type`), summary, `${at}.summary`),
     nap: false,
+    hypnogram: googleHypnogram(sleep.stages, start, end),
   };
   return {
     night: checkNight(night, inBed, at),

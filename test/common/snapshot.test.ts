@@ -31,6 +31,7 @@ const CLASSIC_NIGHT: Snapshot = {
     efficiency: 93,
     nap: false,
     split: { kind: "classic", asleep: 349, restless: 7, awake: 20 },
+    hypnogram: null,
   },
 };
 
@@ -65,10 +66,19 @@ describe("snapshot codec", () => {
       ...STAGES_NIGHT,
       nights: [1440, 1440, 1440, 1440, 1440, 1440, 1440],
       steps: [200000, 200000, 200000, 200000, 200000, 200000, 200000],
-      night: { ...workedExampleNight(20261124), nap: true },
+      night: { ...workedExampleNight(20261124), nap: true, hypnogram: [65535, 65535, 65535, 65535, 65535, 65535] },
     };
     const bytes = encodeCbor(encodeSnapshot(largest)).length;
+    console.log(`# largest snapshot on the wire: ${bytes} bytes`);
     assert.ok(bytes <= 256, `${bytes} bytes`);
+  });
+
+  it("reads a night without a hypnogram (none from the provider, or an older companion) as one without a chart", () => {
+    const wire = encodeSnapshot(CLASSIC_NIGHT);
+    assert.equal("h" in (wire.n ?? {}), false);
+    const decoded = decodeSnapshot(wire);
+    assert.ok(decoded.ok && decoded.value.night !== null);
+    assert.equal(decoded.value.night.hypnogram, null);
   });
 
   it("reads a night without the nap key (what older companions send) as a night", () => {
@@ -119,6 +129,10 @@ describe("decodeSnapshot rejects", () => {
     ["an unknown night kind", { ...good(), n: { ...good().n, k: 2 } }, "n.k"],
     ["a stage split of the wrong length", { ...good(), n: { ...good().n, g: [1, 2, 3] } }, "n.g"],
     ["a classic split of the wrong length", { ...good(), n: { ...good().n, k: 1 } }, "n.g"],
+    ["a hypnogram of five words", { ...good(), n: { ...good().n, h: [1, 2, 3, 4, 5] } }, "n.h"],
+    ["a hypnogram word over 16 bits", { ...good(), n: { ...good().n, h: [1, 2, 3, 4, 5, 65536] } }, "n.h"],
+    ["a hypnogram word that is not an integer", { ...good(), n: { ...good().n, h: [1, 2, 3, 4, 5, "6"] } }, "n.h"],
+    ["a hypnogram that is not a list", { ...good(), n: { ...good().n, h: 7 } }, "n.h"],
     ["missing options", { ...good(), o: undefined }, "o"],
     ["an unsupported refresh interval", { ...good(), o: [20, 0, 0, 0] }, "o"],
     ["an unknown theme", { ...good(), o: [15, 0, 0, 4] }, "o"],

@@ -12,6 +12,7 @@ const NIGHT = {
   efficiency: 90,
   nap: false,
   split: { kind: "stages" as const, deep: 60, light: 240, rem: 120, awake: 40 },
+  hypnogram: null,
 };
 const T0 = Date.parse("2026-11-24T05:00:00Z");
 /** Past nights that woke at 06:50, 07:10 and 07:30 (the median, the usual wake time: 07:10). */

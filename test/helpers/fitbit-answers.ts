@@ -103,6 +103,7 @@ export function expectedLogs(models: LogModel[]): Record<number, Night> {
           ? { kind: "stages", deep: l.deep, light: l.light, rem: l.rem, awake: l.wake }
           : { kind: "classic", asleep: l.asleep, restless: l.restless, awake: l.awake },
       nap: false,
+      hypnogram: null, // generated logs carry no levels.data (test/companion/hypnogram.test.ts reads some)
     };
   }
   return out;

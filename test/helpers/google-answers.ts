@@ -190,6 +190,8 @@ export function expectedNight(m: SleepModel, nap: boolean): Night {
         ? { kind: "stages", deep: st.DEEP, light: st.LIGHT, rem: st.REM, awake: st.AWAKE }
         : { kind: "classic", asleep: st.ASLEEP, restless: st.RESTLESS, awake: st.AWAKE },
     nap,
+    // The generated stages[] is one LIGHT segment over the whole period: every column light (01).
+    hypnogram: m.shape.stagesArray ? [0x5555, 0x5555, 0x5555, 0x5555, 0x5555, 0x5555] : null,
   };
 }
 
