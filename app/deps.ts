@@ -92,4 +92,6 @@ export interface WatchDeps {
   warn(line: string): void;
   gettext: (msgid: string) => string;
   tapTarget: Tappable | null;
+  /** The sleep block: a tap shows or hides the minutes per stage. */
+  sleepTarget: Tappable | null;
 }

@@ -21,6 +21,8 @@ export interface FaceInput {
   status: StatusLine;
   /** Always-on display: draw only the minimal layout. */
   aod: boolean;
+  /** Minutes per stage in place of the rows under last night (a tap on the sleep block). */
+  details: boolean;
 }
 
 /** What the always-on layout (app/aod-face.ts) draws with: the face's own cached setters. */

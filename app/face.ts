@@ -7,11 +7,12 @@ import {
   formatLocalDuration,
   formatLocalTimeOfDay,
   formatLocalWeekday,
+  formatLocalWeekdayName,
   Gettext,
 } from "../common/locale-format";
 import { LIMITS } from "../common/limits";
-import { Night, Snapshot } from "../common/snapshot";
-import { COMPLICATIONS, complicationText } from "./complication";
+import { HYPNOGRAM_COLUMNS, hypnogramStage, Night, Snapshot } from "../common/snapshot";
+import { ActivityFigures, COMPLICATIONS, complicationText } from "./complication";
 import { ElementSource, ViewElement } from "./deps";
 import { AodDrawer, FaceInput, FaceTools } from "./face-input";
 import { formatStatus } from "./status-line";
@@ -24,8 +25,6 @@ const GLYPH_GAP = 4;
 
 /** The geometry the face draws into, read once from resources/index.view and styles.css. */
 interface Layout {
-  stageX: number;
-  stageWidth: number;
   trendBase: number;
   trendHeight: number;
   /** The rings are gauges open at the bottom, where the status line sits: their background's sweep. */
@@ -35,6 +34,9 @@ interface Layout {
 export interface Face {
   render(input: FaceInput): void;
 }
+
+/** A hypnogram column's classes by stage code (styles.css): the stage's colour and its row. */
+const COLUMN_CLASSES = ["stage-deep row-0", "stage-light row-1", "stage-rem row-2", "stage-awake row-3"];
 
 /** One string for an id the face names four times (the watch keeps every copy in its bytecode). */
 const COMPLICATION_ICON = "complication-icon";
@@ -59,16 +61,14 @@ export function createFace(doc: ElementSource, drawAod: AodDrawer | null): Face 
   };
   const set = (
     id: string,
-    prop: "text" | "width" | "height" | "y" | "x" | "sweepAngle" | "opacity" | "fill" | "class" | "href" | "display",
+    prop: "text" | "height" | "y" | "x" | "sweepAngle" | "fill" | "href" | "display",
     value: string | number,
   ): void => {
     const key = id + "." + prop;
     if (cache[key] === value) return;
     cache[key] = value;
     const target = el(id);
-    if (prop === "opacity") target.style.opacity = value as number;
-    else if (prop === "fill") target.style.fill = value as string;
-    else if (prop === "class") target.class = value as string;
+    if (prop === "fill") target.style.fill = value as string;
     else if (prop === "href") target.href = value as string;
     else if (prop === "display") target.style.display = value as string;
     else if (prop === "text") target.text = value as string;
@@ -97,32 +97,35 @@ export function createFace(doc: ElementSource, drawAod: AodDrawer | null): Face 
   const sleepColour = el("sleep-icon").style.fill;
   const glyphColour = el(COMPLICATION_ICON).style.fill;
 
-  const track = el("stage-track");
   const tallestBar = el("bar-0");
   const layout: Layout = {
-    stageX: track.x,
-    stageWidth: track.width,
     trendBase: tallestBar.y + tallestBar.height,
     trendHeight: tallestBar.height,
     gaugeDegrees: el("ring-bg").sweepAngle,
   };
 
-  const drawStages = (s: Snapshot | null): void => {
-    const n = s === null ? null : s.night;
-    const parts =
-      n === null
-        ? [0, 0, 0, 0]
-        : n.split.kind === "stages"
-          ? [n.split.deep, n.split.light, n.split.rem, n.split.awake]
-          : [0, n.split.asleep, n.split.restless, n.split.awake]; // classic: asleep / restless / awake
-    const total = parts[0] + parts[1] + parts[2] + parts[3];
-    let x = layout.stageX;
-    for (let i = 0; i < 4; i++) {
-      const width = total > 0 ? Math.round((parts[i] / total) * layout.stageWidth) : 0;
-      set("stage-" + i, "x", x);
-      set("stage-" + i, "width", width);
-      x += width;
+  /** The hypnogram's columns, each in its stage's row and colour; redrawn only when it changes. */
+  const drawHypnogram = (packed: number[] | null): void => {
+    set("hypnogram", "display", packed === null ? "none" : "inline");
+    const key = packed === null ? "" : packed.join();
+    if (packed === null || cache.hypnogram === key) return;
+    cache.hypnogram = key;
+    for (let i = 0; i < HYPNOGRAM_COLUMNS; i++) {
+      // One property per column: its classes give both colour and height (as element state, each
+      // costs the watch's heap).
+      el("hyp-" + i).class = COLUMN_CLASSES[hypnogramStage(packed, i)];
     }
+  };
+
+  /** Minutes per stage, one line each (a classic night has no deep sleep line). */
+  const drawStageList = (night: Night, gettext: Gettext): void => {
+    const s = night.split;
+    const staged = s.kind === "stages";
+    const minutes = s.kind === "stages" ? [s.deep, s.light, s.rem, s.awake] : [0, s.asleep, s.restless, s.awake];
+    const names = staged ? ["Deep", "Light", "REM", "Awake"] : ["", "Asleep", "Restless", "Awake"];
+    set("swatch-0", "display", staged ? "inline" : "none");
+    for (let i = 0; i < 4; i++)
+      set("stage-" + i, "text", names[i] && gettext(names[i]) + "  " + formatLocalDuration(gettext, minutes[i]));
   };
 
   const sweep = (value: number | undefined, goal: number | undefined): number =>
@@ -130,11 +133,17 @@ export function createFace(doc: ElementSource, drawAod: AodDrawer | null): Face 
       ? 0
       : Math.round(Math.min(1, value / goal) * layout.gaugeDegrees);
 
-  const drawTrend = (s: Snapshot | null, todaySteps: number | undefined): void => {
-    const series = s === null ? [] : s.options.trend === "steps" ? s.steps.slice() : s.nights.slice();
-    if (s !== null && s.options.trend === "steps" && todaySteps !== undefined) series[6] = todaySteps;
-    let max = 1;
+  /** The week's bars, scaled to the larger of the week and the goal, whose line is drawn across them. */
+  const drawTrend = (s: Snapshot | null, a: ActivityFigures): void => {
+    const steps = s !== null && s.options.trend === "steps";
+    const series = s === null ? [] : steps ? s.steps.slice() : s.nights.slice();
+    if (steps && a.steps !== undefined) series[6] = a.steps;
+    const goal = s === null ? undefined : steps ? a.stepsGoal : s.options.sleepGoal;
+    let max = goal || 1;
     for (let i = 0; i < series.length; i++) max = Math.max(max, series[i] || 0);
+    set("goal-line", "display", goal ? "inline" : "none");
+    if (goal) set("goal-line", "y", layout.trendBase - Math.round((goal / max) * layout.trendHeight));
+    set("trend-icon", "href", steps ? "glyphs/steps.png" : "glyphs/sleep.png");
     for (let i = 0; i < LIMITS.weekDays; i++) {
       const v = series[i];
       const h = v === null || v === undefined ? 0 : Math.max(2, Math.round((v / max) * layout.trendHeight));
@@ -181,6 +190,18 @@ export function createFace(doc: ElementSource, drawAod: AodDrawer | null): Face 
     set(COMPLICATION_ICON, "fill", kind === "azm" ? theme.azm : glyphColour);
     centreWithGlyph(COMPLICATION_ICON, "complication", centre);
     set("sleep", "text", sleepText(night, input.gettext, input.today));
+    // The night against the goal ("7h 10m / 8h"); a nap has none.
+    set(
+      "sleep-goal",
+      "text",
+      s === null || night === null || night.nap
+        ? ""
+        : "/ " + formatLocalDuration(input.gettext, s.options.sleepGoal, true),
+    );
+    if (needsLayout("sleep")) {
+      const box = el("sleep").getBBox();
+      set("sleep-goal", "x", Math.round(box.x + box.width + GLYPH_GAP * 2));
+    }
     set("sleep-icon", "href", night !== null && night.nap ? "glyphs/nap.png" : "glyphs/sleep.png");
     set(
       "bedtime",
@@ -203,11 +224,25 @@ export function createFace(doc: ElementSource, drawAod: AodDrawer | null): Face 
     );
     // The heart sits just before the right-aligned resting heart rate.
     if (needsLayout("rhr")) set("rhr-icon", "x", Math.round(el("rhr").getBBox().x - GLYPH_GAP - el("rhr-icon").width));
-    drawStages(s);
-    drawTrend(s, a.steps);
+    drawHypnogram(night === null ? null : night.hypnogram);
+    drawTrend(s, a);
+    // Day initials under the bars, today last (written when the day changes).
+    if (cache.weekday !== now.getDay()) {
+      cache.weekday = now.getDay();
+      for (let i = 0; i < LIMITS.weekDays; i++)
+        el("day-" + i).text = formatLocalWeekdayName(input.gettext, (now.getDay() + i + 1) % 7)
+          .charAt(0)
+          .toUpperCase();
+    }
+    const details = input.details && night !== null;
+    set("lower", "display", details ? "none" : "inline");
+    set("stage-list", "display", details ? "inline" : "none");
+    if (details) drawStageList(night, input.gettext);
     // Every status line fits its place at one size in every language (the layout test measures
     // them with a margin for the watch's wider font): shorter words, never smaller type.
-    set("status", "text", formatStatus(input.status, input.gettext));
+    const status = formatStatus(input.status, input.gettext);
+    set("status", "text", status);
+    set("days", "display", status ? "none" : "inline");
   };
 
   const tools: FaceTools = {

@@ -73,4 +73,5 @@ start({
   warn: (line) => console.warn(line),
   gettext: gettext,
   tapTarget: document.getElementById("complication-hit"),
+  sleepTarget: document.getElementById("sleep-hit"),
 });

@@ -1,12 +1,21 @@
 // Keeps the newest valid snapshot: decoded and validated before it replaces anything, persisted
-// as last.cbor (never the name an incoming file has) in its own encoding of what it decoded (a
-// received value's extra keys are not kept), written to a temp file and renamed. "Newest"
+// as last.cbor (never the name an incoming file has) as the validated keys of what was received
+// (a received value's extra keys never reach the disk), written to a temp file and renamed. "Newest"
 // is by the companion's sequence within its sign-in epoch, never by a clock: a phone clock that
 // jumps (even into the future) cannot make the watch refuse what follows.
 import { decodeSnapshot } from "../common/decode-snapshot";
-import { encodeSnapshot, Snapshot } from "../common/snapshot";
+import { Snapshot } from "../common/snapshot";
 
 const LAST = "last.cbor";
+
+/** The keys of `value` named in `keys` (space-separated) that it has: what the decoder checked. */
+function pick(value: unknown, keys: string): { [key: string]: unknown } {
+  const from = value as { [key: string]: unknown };
+  const out: { [key: string]: unknown } = {};
+  const names = keys.split(" ");
+  for (let i = 0; i < names.length; i++) if (from[names[i]] !== undefined) out[names[i]] = from[names[i]];
+  return out;
+}
 const TEMP = "last.tmp";
 
 /** The watch's `fs` calls this module uses. */
@@ -47,9 +56,11 @@ export function createSnapshotStore(fs: SnapshotFiles, warn: (line: string) => v
       if (next.epoch === 0 && current.epoch !== 0) return false;
       if (next.epoch === current.epoch && next.sequence <= current.sequence) return false;
     }
-    current = decoded.value;
-    // What was decoded, encoded again: unknown keys and oversized extras never reach the disk.
-    fs.writeFileSync(TEMP, encodeSnapshot(current), "cbor");
+    current = next;
+    // The wire keys common/decode-snapshot.ts validates; its lists hold only checked numbers.
+    const kept = pick(value, "v t e i u x s n w q r o");
+    if (kept.n !== null) kept.n = pick(kept.n, "d b e a f k g z h");
+    fs.writeFileSync(TEMP, kept, "cbor");
     fs.renameSync(TEMP, LAST);
     return true;
   };

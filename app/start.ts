@@ -12,7 +12,7 @@ import {
 } from "../common/messages";
 import { toCivilDate } from "../common/civil-date";
 import { ActivityFigures, nextComplication } from "./complication";
-import { WatchDeps } from "./deps";
+import { Tappable, WatchDeps } from "./deps";
 import { createFace } from "./face";
 import { createSnapshotStore } from "./snapshot-store";
 import { decideStatus, isLate } from "./status-line";
@@ -41,6 +41,7 @@ export function start(deps: WatchDeps): void {
   let unanswered = 0;
   let wokeAt = 0;
   let complication = 0;
+  let details = false;
 
   /** Sends to the companion: by message when the socket is open, else as `file` (null: message only). */
   const tell = (value: unknown, file: string | null): void => {
@@ -86,6 +87,7 @@ export function start(deps: WatchDeps): void {
       activity: activity,
       battery: deps.battery.chargeLevel,
       complication: complication,
+      details: details,
       snapshot: snapshot,
       status: decideStatus({
         snapshot: snapshot,
@@ -152,16 +154,22 @@ export function start(deps: WatchDeps): void {
   deps.display.addEventListener("change", () => {
     const shown = visible();
     deps.clock.granularity = shown ? "minutes" : "off";
+    // The minutes per stage are a glance: the next look starts on the face.
+    details = false;
     if (shown) render(deps.now());
     else wake.displayOff(deps.now().getTime());
   });
-  if (deps.tapTarget !== null) {
-    deps.tapTarget.onclick = () => {
-      if (inAod()) return;
-      complication = nextComplication(complication, readActivity());
-      render(deps.now());
-    };
-  }
+  /** A tap on the full face (never in always-on display) changes what `change` says, then redraws. */
+  const onTap = (target: Tappable | null, change: () => void): void => {
+    if (target !== null)
+      target.onclick = () => {
+        if (inAod()) return;
+        change();
+        render(deps.now());
+      };
+  };
+  onTap(deps.tapTarget, () => (complication = nextComplication(complication, readActivity())));
+  onTap(deps.sleepTarget, () => (details = !details));
   deps.clock.granularity = "minutes";
   deps.clock.addEventListener("tick", (event) => render(event.date));
   if (deps.peer.isOpen()) hello();

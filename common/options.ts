@@ -27,6 +27,12 @@ export const OPTIONS = {
   trend: { values: ["sleep", "steps"], initial: 0 },
   /** Colour themes, by index into the face's theme table (app/themes.ts). */
   theme: { values: ["0", "1", "2", "3"], initial: 0 },
+  /**
+   * The night's goal in minutes, 6 h to 10 h by half hours (8 h by default): a setting, because the
+   * Google Health API has no goals (docs/reference/google-health-api.md §4.2) and the legacy
+   * provider's own goal endpoint answers 410 like the rest of it.
+   */
+  sleepGoal: { values: ["360", "390", "420", "450", "480", "510", "540", "570", "600"], initial: 4 },
 };
 
 /** An option's name, which is also its settingsStorage key. */
@@ -47,6 +53,10 @@ export const OPTION_TEXTS: { [name in keyof typeof OPTIONS]: OptionTexts } = {
   units: { label: "Units", names: ["Automatic", "Metric", "Imperial"] },
   trend: { label: "Weekly trend", names: ["Sleep", "Steps"] },
   theme: { label: "Color theme", names: ["Night", "Ocean", "Forest", "Ember"] },
+  sleepGoal: {
+    label: "Sleep goal",
+    names: ["6 hours", "6½ hours", "7 hours", "7½ hours", "8 hours", "8½ hours", "9 hours", "9½ hours", "10 hours"],
+  },
 };
 
 /** The user's options that the watch needs, travelling inside every snapshot. */
@@ -56,6 +66,8 @@ export interface WatchOptions {
   trend: TrendChoice;
   /** 0 … OPTIONS.theme.values.length − 1 */
   theme: number;
+  /** Minutes of sleep the user aims for each night. */
+  sleepGoal: number;
 }
 
 /** The options' names in the table's order, which is the order of {@link WatchOptions} and of the wire form. */
@@ -75,6 +87,7 @@ function fromIndexes(indexes: number[]): WatchOptions | null {
     units: values[1] as UnitsChoice,
     trend: values[2] as TrendChoice,
     theme: Number(values[3]),
+    sleepGoal: Number(values[4]),
   };
 }
 
@@ -94,25 +107,30 @@ export function optionsFromValues(value: (name: OptionName) => string | undefine
   ) as WatchOptions;
 }
 
-/** Wire form: [refresh minutes, units index, trend index, theme]. */
+/** Wire form: [refresh minutes, units index, trend index, theme, sleep goal minutes]. */
 export function encodeOptions(options: WatchOptions): number[] {
   return [
     options.refreshMinutes,
     OPTIONS.units.values.indexOf(options.units),
     OPTIONS.trend.values.indexOf(options.trend),
     options.theme,
+    options.sleepGoal,
   ];
 }
 
-/** Decodes the wire form; null when any element is out of range. */
+/**
+ * Decodes the wire form; null when any element is out of range. Four elements (a file written
+ * before the sleep goal existed) read with the default goal.
+ */
 export function decodeOptions(value: unknown): WatchOptions | null {
-  if (!Array.isArray(value) || value.length !== 4) return null;
-  for (let i = 0; i < 4; i++) if (typeof value[i] !== "number" || value[i] % 1 !== 0) return null;
+  if (!Array.isArray(value) || value.length < 4 || value.length > 5) return null;
+  for (let i = 0; i < value.length; i++) if (typeof value[i] !== "number" || value[i] % 1 !== 0) return null;
   const w = value as number[];
   return fromIndexes([
     OPTIONS.refreshMinutes.values.indexOf(String(w[0])),
     w[1],
     w[2],
     OPTIONS.theme.values.indexOf(String(w[3])),
+    w.length > 4 ? OPTIONS.sleepGoal.values.indexOf(String(w[4])) : OPTIONS.sleepGoal.initial,
   ]);
 }

@@ -75,6 +75,7 @@ export function parseSelect<T extends string>(
   // A Select stores {selected, values}; a ColorSelect a JSON string: its value, or else its colour,
   // which `aliases` maps to the value at the same index (docs/reference/fitbit-os.md §6).
   const value = typeof parsed === "string" ? parsed : first === null ? undefined : first.value;
+  if (value === undefined) return fallback; // (an alias list shorter than `allowed` must not match "nothing")
   for (let i = 0; i < allowed.length; i++) if (allowed[i] === value || aliases[i] === value) return allowed[i];
   return fallback;
 }

@@ -32,13 +32,16 @@ export interface ClassicSplit {
   awake: number;
 }
 
-/** Columns of a night's hypnogram: its period in equal parts (about 10 minutes for 8 hours). */
-export const HYPNOGRAM_COLUMNS = 48;
+/**
+ * Columns of a night's hypnogram: its period in equal parts (20 minutes for 8 hours). Each column
+ * is a view element, and elements cost the watch's heap (docs/decisions.md, "The hypnogram").
+ */
+export const HYPNOGRAM_COLUMNS = 24;
 
 /**
  * Packs a hypnogram's columns (stage codes 0–3: deep, light, REM, awake; classic asleep 1,
  * restless 2, awake 3) two bits each, eight to a 16-bit integer, first column in the low bits:
- * six integers, 19 bytes of CBOR.
+ * three integers, 10 bytes of CBOR.
  */
 export function packHypnogram(columns: number[]): number[] {
   const words: number[] = [];

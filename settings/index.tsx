@@ -54,6 +54,7 @@ registerSettingsPage(({ settings, settingsStorage }) => {
         gettext,
       })}
       <Section title={<Text bold>{gettext("Face")}</Text>}>
+        {optionSelect("sleepGoal")}
         {optionSelect("units")}
         {optionSelect("trend")}
         <Text>{gettext(OPTION_TEXTS.theme.label)}</Text>

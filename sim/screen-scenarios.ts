@@ -128,7 +128,7 @@ function worstNight(nap: boolean): Night {
     nap,
     split: { kind: "stages", deep: 120, light: 500, rem: 159, awake: 1 },
     // Every column a different stage from the last: the most rects the chart can change.
-    hypnogram: [0xe4e4, 0xe4e4, 0xe4e4, 0xe4e4, 0xe4e4, 0xe4e4],
+    hypnogram: [0xe4e4, 0xe4e4, 0xe4e4],
   };
 }
 

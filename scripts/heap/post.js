@@ -22,6 +22,9 @@ for (var k = 0; k < 200; k++) {
     peer.emit("message", { data: { k: "s", s: JSON.parse(JSON.stringify(SNAP)) } });
   }
   if (k % 13 === 0 && els["complication-hit"] && els["complication-hit"].onclick) els["complication-hit"].onclick();
+  // The minutes per stage, shown and hidden again; every other snapshot brings another hypnogram.
+  if (k % 11 === 0 && els["sleep-hit"] && els["sleep-hit"].onclick) els["sleep-hit"].onclick();
+  if (k % 40 === 0) SNAP.n.h[k % 3] = (SNAP.n.h[k % 3] + k) & 0xffff;
 }
 // ES5 (JerryScript): no trailing comma in a call; kept out of Prettier (.prettierignore).
 print("ran: i=" + SNAP.i + " time=" + els["time"].text + " steps=" + els["steps"].text +

@@ -11,26 +11,32 @@ Emitter.prototype.emit = function (t, e) {
   var a = this.l[t] || [];
   for (var i = 0; i < a.length; i++) a[i](e);
 };
-function El(id) {
-  this.id = id;
-  this.text = "";
-  this.x = 0;
-  this.y = 0;
-  this.width = 0;
-  this.height = 0;
-  this.sweepAngle = 0;
-  this.href = "";
-  this["class"] = "";
-  this.style = { opacity: 1, fill: "", display: "inline" };
-  this.onclick = null;
-}
+// An element is a host object on the watch: its properties are accessors into the native view, so
+// it holds no JS properties of its own. The stub keeps defaults on the prototype and stores only
+// what the face writes (a style object only once it is used).
+function El() {}
+El.prototype.text = "";
+El.prototype.x = 0;
+El.prototype.y = 0;
+El.prototype.width = 0;
+El.prototype.height = 0;
+El.prototype.sweepAngle = 0;
+El.prototype.href = "";
+El.prototype.onclick = null;
+Object.defineProperty(El.prototype, "style", {
+  get: function () {
+    var style = { opacity: 1, fill: "", display: "inline" };
+    Object.defineProperty(this, "style", { value: style });
+    return style;
+  },
+});
 El.prototype.getBBox = function () {
   return { x: this.x, y: this.y, width: 8 * this.text.length + 20, height: 24 };
 };
 var els = {};
 var doc = {
   getElementById: function (id) {
-    return els[id] || (els[id] = new El(id));
+    return els[id] || (els[id] = new El());
   },
 };
 var clock = new Emitter();
@@ -66,11 +72,11 @@ var SNAP = {
   u: 1795512600,
   x: 1795534200,
   s: 0,
-  n: { d: 20261124, b: 1373, e: 391, a: 430, f: 94, k: 0, g: [81, 260, 89, 28] },
+  n: { d: 20261124, b: 1373, e: 391, a: 430, f: 94, k: 0, g: [81, 260, 89, 28], h: [0xe4e4, 0xe4e4, 0xe4e4] },
   w: [493, 430, 463, 449, 394, 427, 430],
   q: [10443, 13184, 12069, 7312, 7131, 6242, 225],
   r: 62,
-  o: [15, 0, 0, 0],
+  o: [15, 0, 0, 0, 480],
 };
 files["last.cbor"] = SNAP;
 var fs = {
@@ -99,8 +105,6 @@ peer.readyState = "OPEN";
 peer.send = function () {};
 var sleep = new Emitter();
 sleep.state = "asleep";
-var minutes = [];
-for (var m = 0; m < 60; m++) minutes.push({ steps: m % 3 });
 var mods = {
   clock: { default: clock },
   display: { display: display },
@@ -117,8 +121,11 @@ var mods = {
     goals: { steps: 10000, activeZoneMinutes: { total: 22 } },
     minuteHistory: {
       maxRecordCount: 60,
+      // Records made per query, as the watch hands them out (not held by the stub between calls).
       query: function (o) {
-        return minutes.slice(0, o && o.limit ? o.limit : 60);
+        var records = [];
+        for (var m = 0; m < (o && o.limit ? o.limit : 60); m++) records.push({ steps: m % 3 });
+        return records;
       },
     },
   },

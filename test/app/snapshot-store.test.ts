@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { withoutKeys } from "../helpers/samples";
+import { withoutKeys, workedExampleNight } from "../helpers/samples";
 import { createSnapshotStore, SnapshotFiles } from "../../app/snapshot-store";
 import { defaultOptions } from "../../common/options";
 import { encodeSnapshot, Snapshot, SNAPSHOT_VERSION } from "../../common/snapshot";
@@ -46,14 +46,20 @@ const snap = (generatedAt: number, over: Partial<Snapshot> = {}): Snapshot => ({
 });
 
 describe("snapshot store", () => {
-  it("stores what it decoded, encoded again: a received value's extra keys never reach the disk (security review 11)", () => {
-    const fs = memoryFs();
-    const store = createSnapshotStore(fs, () => undefined);
-    const wire = { ...encodeSnapshot(snap(2000)), junk: "x".repeat(200 * 1024), n: null };
-    assert.equal(store.accept(wire), true);
-    const stored = fs.files.get("last.cbor");
-    assert.ok(stored !== undefined && stored.length < 512, `last.cbor is ${stored?.length} bytes`);
-    assert.deepEqual(decodeCbor(stored), encodeSnapshot(snap(2000)));
+  it("stores what it validated: a received value's extra keys never reach the disk (security review 11)", () => {
+    const junk = "x".repeat(200 * 1024);
+    for (const night of [null, { ...workedExampleNight(20261124), nap: true }]) {
+      const fs = memoryFs();
+      const store = createSnapshotStore(fs, () => undefined);
+      const full = encodeSnapshot(snap(2000, { night }));
+      const wire = { ...full, junk, n: full.n === null ? null : { ...full.n, junk } };
+      assert.equal(store.accept(wire), true);
+      const stored = fs.files.get("last.cbor");
+      assert.ok(stored !== undefined && stored.length < 512, `last.cbor is ${stored?.length} bytes`);
+      assert.deepEqual(decodeCbor(stored), full);
+      // ... and it is what the next start shows.
+      assert.deepEqual(createSnapshotStore(fs, () => undefined).current(), snap(2000, { night }));
+    }
   });
 
   it("keeps the newest snapshot whatever order they arrive in", () => {

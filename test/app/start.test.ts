@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { workedExampleNight } from "../helpers/samples";
+import { WORKED_EXAMPLE_COLUMNS, workedExampleNight } from "../helpers/samples";
 import { ViewElement, WatchDeps } from "../../app/deps";
 import { start } from "../../app/start";
 import { SleepState } from "../../app/wake-watch";
@@ -100,6 +100,7 @@ function fakeWatch(now: Date) {
     sent,
     files,
     tap: (): void => undefined,
+    tapSleep: (): void => undefined,
     el: (id: string) => elements.get(id),
     text: (id: string) => elements.get(id)?.text,
     writes: (id: string) => elements.get(id)?.writes ?? 0,
@@ -183,8 +184,10 @@ function fakeWatch(now: Date) {
     warn: () => undefined,
     gettext: (m) => watchGettext(w.language)(m),
     tapTarget: { onclick: null },
+    sleepTarget: { onclick: null },
   };
   w.tap = () => (deps.tapTarget?.onclick as ((e: never) => void) | null)?.(undefined as never);
+  w.tapSleep = () => (deps.sleepTarget?.onclick as ((e: never) => void) | null)?.(undefined as never);
   return { w, deps };
 }
 
@@ -610,38 +613,134 @@ describe("watch themes", () => {
 
 describe("watch face layout from index.view", () => {
   const geometry = (id: string, name: string) => Number(VIEW.getElementById(id)?.value(name));
-  const trackX = geometry("stage-track", "x");
-  const trackWidth = geometry("stage-track", "width");
   const barBottom = geometry("bar-0", "y") + geometry("bar-0", "height");
   const barMax = geometry("bar-0", "height");
 
-  it("splits the stage track among deep, light, REM and awake in proportion", () => {
+  it("draws the hypnogram: each column in its stage's row and colour, awake on top", () => {
     const { w, deps } = fakeWatch(NOW);
     start(deps);
     w.deliverFile("snapshot.cbor", encodeSnapshot(snapshot()));
-    const parts = [75, 240, 106, 47];
-    const total = parts.reduce((a, b) => a + b, 0);
-    let x = trackX;
-    parts.forEach((minutes, i) => {
-      const width = Math.round((minutes / total) * trackWidth);
-      assert.equal(w.el(`stage-${i}`)?.x, x, `stage-${i} x`);
-      assert.equal(w.el(`stage-${i}`)?.width, width, `stage-${i} width`);
-      x += width;
-    });
-    assert.ok(Math.abs(x - (trackX + trackWidth)) <= 2, "the parts fill the track");
+    assert.equal(w.el("hypnogram")?.style.display, "inline");
+    const names = ["stage-deep row-0", "stage-light row-1", "stage-rem row-2", "stage-awake row-3"];
+    WORKED_EXAMPLE_COLUMNS.split("").forEach((stage, i) =>
+      assert.equal(w.el(`hyp-${i}`)?.class, names[Number(stage)], `column ${i}`),
+    );
+    // The rows' heights come from the stylesheet: awake highest, deep lowest, 16 px or more apart.
+    const column = VIEW.getElementById("hyp-0");
+    const rowY = (row: number) => {
+      if (column === null) throw new Error("no #hyp-0");
+      column.class = names[row];
+      return column.numeric("y");
+    };
+    assert.ok(rowY(3) < rowY(2) && rowY(2) < rowY(1) && rowY(1) < rowY(0), "awake on top, deep at the bottom");
+    assert.ok(rowY(0) + geometry("hyp-0", "height") - rowY(3) >= 16, "at least 16 px tall");
+    if (column !== null) column.class = "";
   });
 
-  it("draws a classic night as asleep, restless and awake with no deep part", () => {
+  it("hides the hypnogram for a night without one, and for no night", () => {
     const { w, deps } = fakeWatch(NOW);
+    start(deps);
+    w.deliverFile(
+      "snapshot.cbor",
+      encodeSnapshot(snapshot({ night: { ...workedExampleNight(20261124), hypnogram: null } })),
+    );
+    assert.equal(w.el("hypnogram")?.style.display, "none");
+    w.deliverFile("snapshot.cbor", encodeSnapshot(snapshot({ sequence: 6, night: null })));
+    assert.equal(w.el("hypnogram")?.style.display, "none");
+  });
+
+  it("lists the minutes per stage on a tap of the sleep block, and the face again on the next tap or look", () => {
+    const { w, deps } = fakeWatch(NOW);
+    start(deps);
+    w.deliverFile("snapshot.cbor", encodeSnapshot(snapshot()));
+    assert.equal(w.el("stage-list")?.style.display, "none");
+    w.tapSleep();
+    assert.equal(w.el("stage-list")?.style.display, "inline");
+    assert.equal(w.el("lower")?.style.display, "none");
+    assert.deepEqual(
+      [0, 1, 2, 3].map((i) => w.text(`stage-${i}`)),
+      ["Deep  1h 15m", "Light  4h 00m", "REM  1h 46m", "Awake  0h 47m"],
+    );
+    w.tapSleep();
+    assert.equal(w.el("stage-list")?.style.display, "none");
+    assert.equal(w.el("lower")?.style.display, "inline");
+    w.tapSleep();
+    w.setDisplay(false);
+    w.setDisplay(true);
+    assert.equal(w.el("stage-list")?.style.display, "none", "a new look starts on the face");
+  });
+
+  it("lists a classic night as asleep, restless and awake, with no deep line", () => {
+    const { w, deps } = fakeWatch(NOW);
+    w.language = "de-DE";
     start(deps);
     const classic = {
       ...workedExampleNight(20261124),
       split: { kind: "classic" as const, asleep: 300, restless: 30, awake: 30 },
     };
     w.deliverFile("snapshot.cbor", encodeSnapshot(snapshot({ night: classic })));
-    assert.equal(w.el("stage-0")?.width, 0);
-    assert.equal(w.el("stage-1")?.width, Math.round((300 / 360) * trackWidth));
-    assert.equal(w.el("stage-2")?.width, Math.round((30 / 360) * trackWidth));
+    w.tapSleep();
+    assert.equal(w.el("swatch-0")?.style.display, "none");
+    assert.deepEqual(
+      [0, 1, 2, 3].map((i) => w.text(`stage-${i}`)),
+      ["", "Schlaf  5 h 00 min", "Unruhig  0 h 30 min", "Wach  0 h 30 min"],
+    );
+  });
+
+  it("shows no stage list without a night", () => {
+    const { w, deps } = fakeWatch(NOW);
+    start(deps);
+    w.deliverFile("snapshot.cbor", encodeSnapshot(snapshot({ night: null })));
+    w.tapSleep();
+    assert.equal(w.el("stage-list")?.style.display, "none");
+    assert.equal(w.el("lower")?.style.display, "inline");
+  });
+
+  it("sets last night against the goal from the settings, and a nap against none", () => {
+    const { w, deps } = fakeWatch(NOW);
+    start(deps);
+    w.deliverFile("snapshot.cbor", encodeSnapshot(snapshot()));
+    assert.equal(w.text("sleep"), "7h 01m");
+    assert.equal(w.text("sleep-goal"), "/ 8h");
+    const options = { ...defaultOptions(), sleepGoal: 450 };
+    w.deliverFile("snapshot.cbor", encodeSnapshot(snapshot({ sequence: 6, options })));
+    assert.equal(w.text("sleep-goal"), "/ 7h 30m");
+    const nap = { ...workedExampleNight(20261124), nap: true };
+    w.deliverFile("snapshot.cbor", encodeSnapshot(snapshot({ sequence: 7, night: nap })));
+    assert.equal(w.text("sleep-goal"), "");
+  });
+
+  it("names the days under the bars, today last, and gives their place to the status line when it speaks", () => {
+    const { w, deps } = fakeWatch(NOW); // Tuesday
+    start(deps);
+    w.deliverFile("snapshot.cbor", encodeSnapshot(snapshot()));
+    assert.deepEqual(
+      [0, 1, 2, 3, 4, 5, 6].map((i) => w.text(`day-${i}`)),
+      ["W", "T", "F", "S", "S", "M", "T"],
+    );
+    assert.equal(w.text("status"), "");
+    assert.equal(w.el("days")?.style.display, "inline");
+    w.deliverFile("snapshot.cbor", encodeSnapshot(snapshot({ sequence: 6, status: SyncStatus.Reauth })));
+    assert.notEqual(w.text("status"), "");
+    assert.equal(w.el("days")?.style.display, "none");
+  });
+
+  it("draws the goal across the bars, scaled with the week to the larger of the two", () => {
+    const { w, deps } = fakeWatch(NOW);
+    start(deps);
+    const nights = [300, 300, 300, 300, 300, 300, 240];
+    w.deliverFile("snapshot.cbor", encodeSnapshot(snapshot({ nights })));
+    assert.equal(w.el("goal-line")?.y, barBottom - barMax, "an 8 h goal over a week of 5 h nights is the top");
+    assert.equal(w.el("bar-0")?.height, Math.round((300 / 480) * barMax));
+    assert.equal(w.el("trend-icon")?.href, "glyphs/sleep.png");
+    const steps = { ...defaultOptions(), trend: "steps" as const };
+    w.deliverFile(
+      "snapshot.cbor",
+      encodeSnapshot(snapshot({ sequence: 6, options: steps, steps: [20000, 5000, 5000, 5000, 5000, 5000, 5000] })),
+    );
+    // Steps goal 10,000 (the watch's own), the week's top 20,000.
+    assert.equal(w.el("goal-line")?.y, barBottom - Math.round(0.5 * barMax));
+    assert.equal(w.el("trend-icon")?.href, "glyphs/steps.png");
   });
 
   it("scales the weekly bars to the tallest from their common bottom, and leaves unknown days empty", () => {

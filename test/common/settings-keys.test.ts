@@ -21,6 +21,9 @@ describe("reading the stored options", () => {
         readOptions(from({ theme: raw, trend: raw, units: raw, refreshMinutes: raw })),
         defaultOptions(),
       );
+    // An option never stored reads as its default, whatever value comes first in its list.
+    assert.equal(readOptions(from({})).sleepGoal, 480);
+    assert.equal(readOptions(from({ sleepGoal: selectChoice(0, "6 hours", "360") })).sleepGoal, 360);
     assert.equal(readProvider(from({ provider: '"fitbit"' })), "fitbit");
     assert.equal(readProvider(from({ provider: "garbage" })), "google");
   });

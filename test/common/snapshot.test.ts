@@ -46,7 +46,7 @@ const SIGNED_OUT: Snapshot = {
   nights: [null, null, null, null, null, null, null],
   steps: [null, null, null, null, null, null, null],
   restingHeartRate: null,
-  options: { refreshMinutes: 60, units: "imperial", trend: "steps", theme: 3 },
+  options: { refreshMinutes: 60, units: "imperial", trend: "steps", theme: 3, sleepGoal: 450 },
 };
 
 describe("snapshot codec", () => {
@@ -66,7 +66,7 @@ describe("snapshot codec", () => {
       ...STAGES_NIGHT,
       nights: [1440, 1440, 1440, 1440, 1440, 1440, 1440],
       steps: [200000, 200000, 200000, 200000, 200000, 200000, 200000],
-      night: { ...workedExampleNight(20261124), nap: true, hypnogram: [65535, 65535, 65535, 65535, 65535, 65535] },
+      night: { ...workedExampleNight(20261124), nap: true, hypnogram: [65535, 65535, 65535] },
     };
     const bytes = encodeCbor(encodeSnapshot(largest)).length;
     console.log(`# largest snapshot on the wire: ${bytes} bytes`);
@@ -129,9 +129,9 @@ describe("decodeSnapshot rejects", () => {
     ["an unknown night kind", { ...good(), n: { ...good().n, k: 2 } }, "n.k"],
     ["a stage split of the wrong length", { ...good(), n: { ...good().n, g: [1, 2, 3] } }, "n.g"],
     ["a classic split of the wrong length", { ...good(), n: { ...good().n, k: 1 } }, "n.g"],
-    ["a hypnogram of five words", { ...good(), n: { ...good().n, h: [1, 2, 3, 4, 5] } }, "n.h"],
-    ["a hypnogram word over 16 bits", { ...good(), n: { ...good().n, h: [1, 2, 3, 4, 5, 65536] } }, "n.h"],
-    ["a hypnogram word that is not an integer", { ...good(), n: { ...good().n, h: [1, 2, 3, 4, 5, "6"] } }, "n.h"],
+    ["a hypnogram of two words", { ...good(), n: { ...good().n, h: [1, 2] } }, "n.h"],
+    ["a hypnogram word over 16 bits", { ...good(), n: { ...good().n, h: [1, 2, 65536] } }, "n.h"],
+    ["a hypnogram word that is not an integer", { ...good(), n: { ...good().n, h: [1, 2, "6"] } }, "n.h"],
     ["a hypnogram that is not a list", { ...good(), n: { ...good().n, h: 7 } }, "n.h"],
     ["missing options", { ...good(), o: undefined }, "o"],
     ["an unsupported refresh interval", { ...good(), o: [20, 0, 0, 0] }, "o"],

@@ -25,6 +25,10 @@ const CATALOGUES = {
     used: () => [
       ...literals("app/status-line.ts", /text: "([^"]+)"/g),
       ...literals("app/face.ts", /gettext\("([^"]+)"\)/g),
+      // The stage list's names: `names = staged ? [...] : [...]`.
+      ...literals("app/face.ts", /names = staged \? \[([^\]]+)\] : \[([^\]]+)\]/g).flatMap((list) =>
+        [...list.matchAll(/"([^"]*)"/g)].map((m) => m[1]).filter((name) => name !== ""),
+      ),
       ...literals("app/complication.ts", /gettext\("([^"]+)"\)/g),
       // Templates (also either side of a choice) and name lists: "{w}, {m} {d}", "Sun Mon Tue …".
       ...literals("common/locale-format.ts", /gettext\((?:[^"()]*\? )?"([^"]+)"(?: : "([^"]+)")?|gettext, "([^"]+)"/g),

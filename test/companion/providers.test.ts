@@ -47,8 +47,8 @@ describe("Google Health reading (docs/reference/google-health-api.md §7 worked 
       efficiency: 93,
       split: { kind: "classic", asleep: 349, restless: 7, awake: 20 },
       nap: false,
-      // 331111111111111111121111111111111111111111111113: awake, asleep with one restless spell, awake
-      hypnogram: [21855, 21845, 21909, 21845, 21845, 54613],
+      // 311111111111111111111111: awake, asleep, awake
+      hypnogram: [21847, 21845, 21845],
     });
   });
 

@@ -191,7 +191,7 @@ export function expectedNight(m: SleepModel, nap: boolean): Night {
         : { kind: "classic", asleep: st.ASLEEP, restless: st.RESTLESS, awake: st.AWAKE },
     nap,
     // The generated stages[] is one LIGHT segment over the whole period: every column light (01).
-    hypnogram: m.shape.stagesArray ? [0x5555, 0x5555, 0x5555, 0x5555, 0x5555, 0x5555] : null,
+    hypnogram: m.shape.stagesArray ? [0x5555, 0x5555, 0x5555] : null,
   };
 }
 

@@ -4,10 +4,10 @@ import { Night } from "../../common/snapshot";
 /**
  * 23:04 → 06:52, 421 min asleep, deep/light/REM/awake 75/240/106/47, efficiency 90 %. Its
  * hypnogram, columns first to last (0 deep, 1 light, 2 REM, 3 awake), worked out from the
- * fixture's 21 stages by hand-written arithmetic outside this code base (each 9.75-minute column
- * takes the stage that fills most of it): 311000011122111100111122211111011122221111223133.
+ * fixture's 21 stages by hand-written arithmetic outside this code base (each 19.5-minute column
+ * takes the stage that fills most of it): 110012110112311012211213.
  */
-export const WORKED_EXAMPLE_COLUMNS = "311000011122111100111122211111011122221111223133";
+export const WORKED_EXAMPLE_COLUMNS = "110012110112311012211213";
 export function workedExampleNight(date: number): Night {
   return {
     date,
@@ -17,7 +17,7 @@ export function workedExampleNight(date: number): Night {
     efficiency: 90,
     split: { kind: "stages", deep: 75, light: 240, rem: 106, awake: 47 },
     nap: false,
-    hypnogram: [16407, 21925, 42320, 17750, 23205, 63397],
+    hypnogram: [22789, 6036, 55657],
   };
 }
 
