@@ -76,6 +76,10 @@ export function documentedScenario(locale: string, target: string, exhaustive = 
       { do: "sleepState", state: "awake" },
       { do: "advance", minutes: 35 },
       { do: "screen", name: "synced" },
+      // a tap on the sleep block: minutes per stage; another tap, the face again
+      { do: "tap", id: "sleep-hit" },
+      { do: "screen", name: "stages" },
+      { do: "tap", id: "sleep-hit" },
       { do: "page", name: "signed-in" },
       ...(exhaustive ? sweep("synced") : []),
       { do: "aod", on: true },
@@ -193,6 +197,12 @@ export function worstCaseScenario(locale: string, target: string): unknown {
         steps.push({ do: "tap", id: "complication-hit" });
       }
     }
+    // The minutes per stage of the longest night, and back to the face.
+    steps.push(
+      { do: "tap", id: "sleep-hit" },
+      { do: "screen", name: `${name}-stages` },
+      { do: "tap", id: "sleep-hit" },
+    );
     steps.push({ do: "aod", on: true }, { do: "screen", name: `${name}-aod` }, { do: "aod", on: false });
     if (name === "not-connected") steps.push({ do: "connectWatch" });
   });
