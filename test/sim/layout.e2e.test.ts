@@ -49,7 +49,8 @@ describe("no screen collides", () => {
         const result = await run(worstCaseScenario(locale, target));
         assertNoOverlaps(result);
         const watch = result.screens.filter((s) => !s.aod);
-        assert.equal(watch.length, 11 * THEME_COUNT * COMPLICATION_COUNT);
+        // every case in every theme and complication, and its minutes per stage (a tap on the sleep block)
+        assert.equal(watch.length, 11 * THEME_COUNT * COMPLICATION_COUNT + 11);
         assert.ok(result.screens.filter((s) => s.aod).every((s) => s.text["aod-time"] === "10:58"));
         // the worst cases are really on screen
         const updated = result.screens.find((s) => s.name === "updated-theme0-c0")?.text ?? {};
@@ -62,6 +63,11 @@ describe("no screen collides", () => {
           assert.equal(status("not-connected"), "Phone not connected");
           assert.equal(status("nap"), "");
           assert.equal(updated.bedtime, "10:58 PM–11:58 AM");
+          const stages = result.screens.find((s) => s.name === "updated-stages")?.text ?? {};
+          assert.deepEqual(
+            [stages["stage-0"], stages["stage-1"], stages["stage-2"], stages["stage-3"]],
+            ["Deep  2h 00m", "Light  8h 20m", "REM  2h 39m", "Awake  0h 01m"],
+          );
           assert.equal(updated.sleep, "12h 59m");
           assert.equal(updated.steps, "23,456");
           assert.equal(updated.battery, "80%");
