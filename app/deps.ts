@@ -1,4 +1,5 @@
 import { ClockDisplay } from "../common/format-clock";
+import { Gettext } from "../common/locale-format";
 import { ActivityFigures } from "./complication";
 import { AodDrawer } from "./face-input";
 import { SleepState } from "./wake-watch";
@@ -90,7 +91,7 @@ export interface WatchDeps {
   /** Writes `value` as a CBOR file and queues it to the companion (`outbox.enqueueFile`); throws on failure. */
   sendFile(name: string, value: unknown): void;
   warn(line: string): void;
-  gettext: (msgid: string) => string;
+  gettext: Gettext;
   tapTarget: Tappable | null;
   /** The sleep block: a tap shows or hides the minutes per stage. */
   sleepTarget: Tappable | null;

@@ -104,12 +104,13 @@ export function createFace(doc: ElementSource, drawAod: AodDrawer | null): Face 
     gaugeDegrees: el("ring-bg").sweepAngle,
   };
 
-  /** The hypnogram's columns, each in its stage's row and colour; redrawn only when it changes. */
+  /** The hypnogram drawn last: a snapshot brings a new one, a minute's tick the same. */
+  let drawnHypnogram: number[] | null = null;
+  /** The hypnogram's columns, each in its stage's row and colour; redrawn only for a new one. */
   const drawHypnogram = (packed: number[] | null): void => {
     set("hypnogram", "display", packed === null ? "none" : "inline");
-    const key = packed === null ? "" : packed.join();
-    if (packed === null || cache.hypnogram === key) return;
-    cache.hypnogram = key;
+    if (packed === null || packed === drawnHypnogram) return;
+    drawnHypnogram = packed;
     for (let i = 0; i < HYPNOGRAM_COLUMNS; i++) {
       // One property per column: its classes give both colour and height (as element state, each
       // costs the watch's heap).
@@ -226,9 +227,10 @@ export function createFace(doc: ElementSource, drawAod: AodDrawer | null): Face 
     if (needsLayout("rhr")) set("rhr-icon", "x", Math.round(el("rhr").getBBox().x - GLYPH_GAP - el("rhr-icon").width));
     drawHypnogram(night === null ? null : night.hypnogram);
     drawTrend(s, a);
-    // Day initials under the bars, today last (written when the day changes).
-    if (cache.weekday !== now.getDay()) {
+    // Day initials under the bars, today last (written when the day or the language changes).
+    if (cache.weekday !== now.getDay() || cache.language !== input.language) {
       cache.weekday = now.getDay();
+      cache.language = input.language;
       for (let i = 0; i < LIMITS.weekDays; i++)
         el("day-" + i).text = formatLocalWeekdayName(input.gettext, (now.getDay() + i + 1) % 7)
           .charAt(0)

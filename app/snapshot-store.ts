@@ -7,6 +7,7 @@ import { decodeSnapshot } from "../common/decode-snapshot";
 import { Snapshot } from "../common/snapshot";
 
 const LAST = "last.cbor";
+const TEMP = "last.tmp";
 
 /** The keys of `value` named in `keys` (space-separated) that it has: what the decoder checked. */
 function pick(value: unknown, keys: string): { [key: string]: unknown } {
@@ -16,7 +17,6 @@ function pick(value: unknown, keys: string): { [key: string]: unknown } {
   for (let i = 0; i < names.length; i++) if (from[names[i]] !== undefined) out[names[i]] = from[names[i]];
   return out;
 }
-const TEMP = "last.tmp";
 
 /** The watch's `fs` calls this module uses. */
 export interface SnapshotFiles {

@@ -718,6 +718,14 @@ describe("watch face layout from index.view", () => {
       [0, 1, 2, 3, 4, 5, 6].map((i) => w.text(`day-${i}`)),
       ["W", "T", "F", "S", "S", "M", "T"],
     );
+    // The watch's language changes: the next minute names the days in it.
+    w.language = "de-DE";
+    w.tick(new Date(NOW.getTime() + 60000));
+    assert.deepEqual(
+      [0, 1, 2, 3, 4, 5, 6].map((i) => w.text(`day-${i}`)),
+      ["M", "D", "F", "S", "S", "M", "D"],
+    );
+    w.language = "en-US";
     assert.equal(w.text("status"), "");
     assert.equal(w.el("days")?.style.display, "inline");
     w.deliverFile("snapshot.cbor", encodeSnapshot(snapshot({ sequence: 6, status: SyncStatus.Reauth })));

@@ -10,12 +10,13 @@ export function writeZip(files: Record<string, string | Buffer>, deflate = true)
   for (const [name, contents] of Object.entries(files)) {
     const data = typeof contents === "string" ? Buffer.from(contents) : contents;
     const packed = deflate ? deflateRawSync(data) : data;
+    const crc = crc32(data);
     const nameBytes = Buffer.from(name);
     const header = Buffer.alloc(30);
     header.writeUInt32LE(0x04034b50, 0);
     header.writeUInt16LE(20, 4);
     header.writeUInt16LE(deflate ? 8 : 0, 8);
-    header.writeUInt32LE(crc32(data), 14);
+    header.writeUInt32LE(crc, 14);
     header.writeUInt32LE(packed.length, 18);
     header.writeUInt32LE(data.length, 22);
     header.writeUInt16LE(nameBytes.length, 26);
@@ -24,7 +25,7 @@ export function writeZip(files: Record<string, string | Buffer>, deflate = true)
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(deflate ? 8 : 0, 10);
-    central.writeUInt32LE(crc32(data), 16);
+    central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(packed.length, 20);
     central.writeUInt32LE(data.length, 24);
     central.writeUInt16LE(nameBytes.length, 28);
